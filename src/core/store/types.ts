@@ -1,0 +1,118 @@
+// The narrow store interface every surface (CLI, extension, tests) talks to. Two implementations:
+// `SqlStore` (sql.js in-process; the CLI and the worker use it) and `WorkerStore` (the same calls sent to a
+// worker thread, so the extension host never blocks on a bulk insert or a save). All methods are async.
+import type { FileKind, ScanResult, ScanWarning } from '../scan/types';
+
+export interface LibraryRoot {
+  id: number;
+  path: string;
+  addedAt: string;
+  lastScanAt: string | null;
+}
+
+export interface ScanSummary {
+  rootId: number;
+  rootPath: string;
+  files: number; // on-disk files seen
+  archiveEntries: number;
+  archives: number;
+  variants: number;
+  kinds: Record<FileKind, number>;
+  warnings: number;
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  variantsMissing: number;
+  /** Row writes the apply cost (inserts + updates + deletes); 0 on an unchanged rescan. */
+  writes: number;
+  cancelled: boolean;
+  seconds: number;
+}
+
+export interface LibraryStats {
+  roots: number;
+  variants: number;
+  variantsMissing: number;
+  files: number;
+  archiveEntries: number;
+  archives: number;
+  totalBytes: number;
+  kinds: Record<FileKind, number>;
+  warnings: number;
+}
+
+export interface FolderNode {
+  type: 'folder';
+  rootId: number;
+  relPath: string;
+  name: string;
+  variantCount: number;
+  fileCount: number;
+  sizeBytes: number;
+}
+
+export interface VariantNode {
+  type: 'variant';
+  id: number;
+  rootId: number;
+  relPath: string;
+  name: string;
+  fileCount: number;
+  sizeBytes: number;
+  missing: boolean;
+  /** Dominant file kind, for the icon. */
+  kind: FileKind;
+  /** True when other variants live below this one (kit parents, nested folders). */
+  hasChildren: boolean;
+  /** Effective normalized values when known (filled once normalization exists). */
+  designer?: string | null;
+  supportState?: string | null;
+  warnings?: string[];
+}
+
+export type TreeNode = FolderNode | VariantNode;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface VariantFile {
+  id: number;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  ext: string;
+  kind: FileKind;
+  archivePath: string | null;
+}
+
+export interface VariantRow {
+  id: number;
+  rootId: number;
+  rootPath: string;
+  relPath: string;
+  fileCount: number;
+  sizeBytes: number;
+  missing: boolean;
+}
+
+export interface LibraryStore {
+  addRoot(path: string): Promise<LibraryRoot>;
+  removeRoot(id: number): Promise<void>;
+  listRoots(): Promise<LibraryRoot[]>;
+  /** Diffs the scan against stored rows and writes only what changed; marks vanished variants missing. */
+  applyScan(rootId: number, result: ScanResult): Promise<ScanSummary>;
+  /** size + mtime of stored archives under a root, so the scanner can skip re-listing unchanged ones. */
+  archiveSignatures(rootId: number): Promise<Map<string, { size: number; mtimeMs: number }>>;
+  /** Direct children of a folder (`""` = the root): sub-folders holding variants, then variants; paged. */
+  listChildren(rootId: number, folderRelPath: string, offset: number, limit: number): Promise<Page<TreeNode>>;
+  listVariants(offset: number, limit: number): Promise<Page<VariantRow>>;
+  getVariantFiles(variantId: number): Promise<VariantFile[]>;
+  listWarnings(rootId: number, offset: number, limit: number): Promise<Page<ScanWarning>>;
+  stats(): Promise<LibraryStats>;
+  /** Writes the database to disk atomically (temp file, fsync, rename, previous kept as .bak). */
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
