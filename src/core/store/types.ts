@@ -3,6 +3,8 @@
 // worker thread, so the extension host never blocks on a bulk insert or a save). All methods are async.
 import type { FileKind, ScanResult, ScanWarning } from '../scan/types';
 
+export type { FileKind, ScanResult, ScanWarning };
+
 export interface LibraryRoot {
   id: number;
   path: string;
@@ -115,4 +117,22 @@ export interface LibraryStore {
   /** Writes the database to disk atomically (temp file, fsync, rename, previous kept as .bak). */
   save(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A database file that could not be opened was moved aside; the store started empty. Surfaces tell the user and
+ * offer `restoreBackup` when `backupPath` is set. */
+export interface CorruptDbReport {
+  movedTo: string;
+  reason: string;
+  backupPath: string | null;
+}
+
+/** What opening a store found. */
+export interface StoreOpenReport {
+  /** null for an in-memory store. */
+  path: string | null;
+  /** No file existed (or a corrupt one was moved aside): a new database was created. */
+  created: boolean;
+  migrationsApplied: number;
+  corrupt: CorruptDbReport | null;
 }

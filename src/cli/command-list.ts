@@ -1,0 +1,12 @@
+// Every subcommand lives in its own file under commands/ and exports `register(program)`.
+// To add one: create `commands/<name>.ts` and append its register function here.
+import type { Command } from 'commander';
+import { register as registerScan } from './commands/scan';
+import { register as registerStats } from './commands/stats';
+import { register as registerList } from './commands/list';
+
+export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
+  registerScan,
+  registerStats,
+  registerList,
+];

@@ -1,0 +1,297 @@
+// Diffs one ScanResult against the rows stored for its root and writes only what changed.
+// Rules (docs/store.md "Rescan"): unchanged size+mtime = no write; a variant whose files all vanished is marked
+// missing and keeps its rows (files, overrides); a cancelled scan never removes or marks missing; a scan that found
+// no files at all is treated as an unavailable root: variants are marked missing, nothing is deleted.
+import type { Database, Statement } from 'sql.js';
+import type { FileKind, ScanResult, ScannedFile, ScanWarning } from '../scan/types';
+import type { ScanSummary } from './types';
+import { DirIndex, nextRowId } from './dir-index';
+import { joinRel, parentOf } from './rel-path';
+import { dropFileIndexes, createFileIndexes } from './file-indexes';
+import { recomputeAggregates } from './aggregates';
+
+interface StoredFile {
+  id: number;
+  size: number;
+  mtimeMs: number;
+  kind: FileKind;
+  variantId: number | null;
+  seen: boolean;
+}
+
+interface StoredVariant {
+  id: number;
+  missing: boolean;
+  seen: boolean;
+}
+
+export const emptyKinds = (): Record<FileKind, number> => ({ model: 0, slicer: 0, image: 0, document: 0, archive: 0, other: 0 });
+
+class Writer {
+  writes = 0;
+  private readonly stmts = new Map<string, Statement>();
+  constructor(private readonly db: Database) {}
+
+  run(sql: string, params: (string | number | null)[]): number {
+    let stmt = this.stmts.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.stmts.set(sql, stmt);
+    }
+    stmt.run(params);
+    const n = this.db.getRowsModified();
+    this.writes += n;
+    return n;
+  }
+
+  free(): void {
+    for (const s of this.stmts.values()) s.free();
+    this.stmts.clear();
+  }
+}
+
+function loadFiles(db: Database, rootId: number, dirs: DirIndex) {
+  const disk = new Map<string, StoredFile>();
+  const entries = new Map<number, Map<string, StoredFile>>();
+  const stmt = db.prepare(
+    'SELECT id, dir_id, name, archive_file_id, inner_path, size, mtime_ms, kind, variant_id FROM file WHERE root_id = ?',
+    [rootId],
+  );
+  try {
+    while (stmt.step()) {
+      const r = stmt.get();
+      const row: StoredFile = {
+        id: r[0] as number,
+        size: r[5] as number,
+        mtimeMs: r[6] as number,
+        kind: r[7] as FileKind,
+        variantId: r[8] as number | null,
+        seen: false,
+      };
+      if (r[3] === null) {
+        disk.set(joinRel(dirs.pathById.get(r[1] as number) ?? '', r[2] as string), row);
+      } else {
+        const archiveId = r[3] as number;
+        let m = entries.get(archiveId);
+        if (!m) entries.set(archiveId, (m = new Map()));
+        m.set(r[4] as string, row);
+      }
+    }
+  } finally {
+    stmt.free();
+  }
+  return { disk, entries };
+}
+
+function loadVariants(db: Database, rootId: number): Map<string, StoredVariant> {
+  const out = new Map<string, StoredVariant>();
+  const stmt = db.prepare('SELECT v.id, d.rel_path, v.missing FROM variant v JOIN dir d ON d.id = v.dir_id WHERE v.root_id = ?', [rootId]);
+  try {
+    while (stmt.step()) {
+      const [id, path, missing] = stmt.get() as [number, string, number];
+      out.set(path, { id, missing: missing === 1, seen: false });
+    }
+  } finally {
+    stmt.free();
+  }
+  return out;
+}
+
+const warningKey = (w: ScanWarning) => `${w.code}\u0000${w.relPath}\u0000${w.message}`;
+
+export function applyScanToDb(db: Database, rootId: number, result: ScanResult, nowIso: string): Omit<ScanSummary, 'rootPath' | 'seconds'> {
+  const storedCount = Number(db.exec('SELECT count(*) FROM file WHERE root_id = ?', [rootId])[0].values[0][0]);
+  const bulk = storedCount === 0 && result.files.length > 1000;
+  if (bulk) dropFileIndexes(db);
+  const w = new Writer(db);
+  const dirs = DirIndex.load(db, rootId);
+  let fileId = nextRowId(db, 'file');
+  let variantId = nextRowId(db, 'variant');
+  const kinds = emptyKinds();
+  let added = 0;
+  let changed = 0;
+  let unchanged = 0;
+  let removed = 0;
+  let files = 0;
+  let archiveEntries = 0;
+  let archives = 0;
+
+  db.exec('BEGIN');
+  try {
+    const stored = loadFiles(db, rootId, dirs);
+    const storedVariants = loadVariants(db, rootId);
+    const dirsBefore = dirs.created;
+
+    // 1. variants: insert new, revive missing ones that are back
+    const variantIdByPath = new Map<string, number>();
+    for (const g of result.variants) {
+      const v = storedVariants.get(g.relPath);
+      if (v) {
+        v.seen = true;
+        if (v.missing) w.run('UPDATE variant SET missing = 0, updated_at = ? WHERE id = ?', [nowIso, v.id]);
+        variantIdByPath.set(g.relPath, v.id);
+      } else {
+        const id = variantId++;
+        const dirId = dirs.ensure(g.relPath);
+        w.run('INSERT INTO variant (id, root_id, dir_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, rootId, dirId, nowIso, nowIso]);
+        variantIdByPath.set(g.relPath, id);
+      }
+    }
+    const variantOfFile = new Map<string, number>();
+    for (const g of result.variants) {
+      const id = variantIdByPath.get(g.relPath)!;
+      for (const f of g.files) variantOfFile.set(f, id);
+    }
+
+    // 2. on-disk files
+    const diskIds = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
+    const entriesByArchive = new Map<string, ScannedFile[]>();
+    for (const f of result.files) {
+      if (f.archivePath !== undefined) {
+        let list = entriesByArchive.get(f.archivePath);
+        if (!list) entriesByArchive.set(f.archivePath, (list = []));
+        list.push(f);
+        continue;
+      }
+      files++;
+      kinds[f.kind]++;
+      if (f.kind === 'archive') archives++;
+      const want = variantOfFile.get(f.relPath) ?? null;
+      const s = stored.disk.get(f.relPath);
+      if (s) {
+        s.seen = true;
+        const same = s.size === f.size && s.mtimeMs === f.mtimeMs;
+        if (!same) {
+          w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [f.size, f.mtimeMs, f.ext, f.kind, s.id]);
+          changed++;
+        } else unchanged++;
+        if (s.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, s.id]);
+        diskIds.set(f.relPath, { id: s.id, unchangedFile: same, variantId: want });
+      } else {
+        const id = fileId++;
+        const dirId = dirs.ensure(parentOf(f.relPath));
+        w.run(
+          'INSERT INTO file (id, root_id, dir_id, name, size, mtime_ms, ext, kind, variant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [id, rootId, dirId, f.relPath.slice(f.relPath.lastIndexOf('/') + 1), f.size, f.mtimeMs, f.ext, f.kind, want],
+        );
+        added++;
+        diskIds.set(f.relPath, { id, unchangedFile: false, variantId: want });
+      }
+    }
+
+    // 3. archive entries: kept when the archive is unchanged, else diffed against the new listing.
+    // An entry belongs to its archive's variant.
+    const listingStatus = new Map(result.archives.map((a) => [a.archivePath, a.status]));
+    for (const [archivePath, arch] of diskIds) {
+      const status = listingStatus.get(archivePath);
+      const hasEntries = entriesByArchive.has(archivePath);
+      const old = stored.entries.get(arch.id);
+      if (status === undefined && !hasEntries && !old) continue; // not an archive (or one with nothing inside)
+      const keep = status === 'unchanged' || (status === undefined && !hasEntries && arch.unchangedFile);
+      if (keep) {
+        for (const e of old?.values() ?? []) {
+          archiveEntries++;
+          kinds[e.kind]++;
+          if (e.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, e.id]);
+        }
+        continue;
+      }
+      for (const e of entriesByArchive.get(archivePath) ?? []) {
+        archiveEntries++;
+        kinds[e.kind]++;
+        const inner = e.relPath.slice(archivePath.length + 1);
+        const s = old?.get(inner);
+        if (s) {
+          s.seen = true;
+          if (s.size !== e.size || s.mtimeMs !== e.mtimeMs) {
+            w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [e.size, e.mtimeMs, e.ext, e.kind, s.id]);
+          }
+          if (s.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, s.id]);
+        } else {
+          w.run(
+            'INSERT INTO file (id, root_id, archive_file_id, inner_path, size, mtime_ms, ext, kind, variant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [fileId++, rootId, arch.id, inner, e.size, e.mtimeMs, e.ext, e.kind, arch.variantId],
+          );
+        }
+      }
+      for (const s of old?.values() ?? []) if (!s.seen) w.run('DELETE FROM file WHERE id = ?', [s.id]);
+    }
+
+    // 4. removals and missing variants (never on a cancelled scan)
+    if (!result.cancelled) {
+      const rootUnavailable = result.files.length === 0;
+      const missingIds = new Set<number>();
+      for (const v of storedVariants.values()) {
+        if (v.seen) continue;
+        if (!v.missing) w.run('UPDATE variant SET missing = 1, updated_at = ? WHERE id = ?', [nowIso, v.id]);
+        missingIds.add(v.id);
+      }
+      if (!rootUnavailable) {
+        for (const s of stored.disk.values()) {
+          if (s.seen || (s.variantId !== null && missingIds.has(s.variantId))) continue;
+          w.run('DELETE FROM file WHERE archive_file_id = ?', [s.id]);
+          w.run('DELETE FROM file WHERE id = ?', [s.id]);
+          removed++;
+        }
+      }
+    }
+
+    // 5. warnings: the stored set becomes the scan's set (a cancelled scan only adds)
+    const stmtW = db.prepare('SELECT id, rel_path, code, message FROM scan_warning WHERE root_id = ?', [rootId]);
+    const storedWarnings = new Map<string, number[]>();
+    while (stmtW.step()) {
+      const [id, relPath, code, message] = stmtW.get() as [number, string, string, string];
+      const k = warningKey({ relPath, code: code as ScanWarning['code'], message });
+      storedWarnings.set(k, [...(storedWarnings.get(k) ?? []), id]);
+    }
+    stmtW.free();
+    const newWarnings = dedupe(result.warnings);
+    for (const warn of newWarnings) {
+      const k = warningKey(warn);
+      const ids = storedWarnings.get(k);
+      if (ids?.length) {
+        ids.shift();
+        if (!ids.length) storedWarnings.delete(k);
+      } else {
+        w.run('INSERT INTO scan_warning (root_id, rel_path, code, message) VALUES (?, ?, ?, ?)', [rootId, warn.relPath, warn.code, warn.message]);
+      }
+    }
+    if (!result.cancelled) for (const ids of storedWarnings.values()) for (const id of ids) w.run('DELETE FROM scan_warning WHERE id = ?', [id]);
+
+    w.writes += dirs.created - dirsBefore;
+    if (w.writes > 0) w.writes += recomputeAggregates(db, rootId, storedCount > 0);
+    w.free();
+    dirs.free();
+    db.exec('COMMIT');
+  } catch (err) {
+    w.free();
+    dirs.free();
+    db.exec('ROLLBACK');
+    if (bulk) createFileIndexes(db);
+    throw err;
+  }
+  if (bulk) createFileIndexes(db);
+
+  const variantsMissing = Number(db.exec('SELECT count(*) FROM variant WHERE root_id = ? AND missing = 1', [rootId])[0].values[0][0]);
+  return {
+    rootId,
+    files,
+    archiveEntries,
+    archives,
+    variants: result.variants.length,
+    kinds,
+    warnings: result.warnings.length,
+    added,
+    changed,
+    removed,
+    unchanged,
+    variantsMissing,
+    writes: w.writes,
+    cancelled: result.cancelled,
+  };
+}
+
+function dedupe(list: ScanWarning[]): ScanWarning[] {
+  const seen = new Set<string>();
+  return list.filter((x) => !seen.has(warningKey(x)) && Boolean(seen.add(warningKey(x))));
+}

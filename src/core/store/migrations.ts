@@ -1,0 +1,159 @@
+// Forward-only schema migrations. The database's version is `PRAGMA user_version` = number of migrations applied.
+// To change the schema, APPEND a migration (never edit a released one). Each runs in its own transaction.
+import type { Database } from 'sql.js';
+
+export interface Migration {
+  /** 1-based; must equal its position in the array + 1. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'library: roots, scan runs, dirs, variants, files, warnings, overrides, audit',
+    up(db) {
+      db.exec(`
+        CREATE TABLE library_root (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          added_at TEXT NOT NULL,
+          last_scan_at TEXT
+        );
+        CREATE TABLE scan_run (
+          id INTEGER PRIMARY KEY,
+          root_id INTEGER NOT NULL REFERENCES library_root(id) ON DELETE CASCADE,
+          started_at TEXT NOT NULL,
+          finished_at TEXT NOT NULL,
+          status TEXT NOT NULL, -- completed | cancelled
+          files INTEGER NOT NULL,
+          archive_entries INTEGER NOT NULL,
+          variants INTEGER NOT NULL,
+          added INTEGER NOT NULL,
+          changed INTEGER NOT NULL,
+          removed INTEGER NOT NULL,
+          variants_missing INTEGER NOT NULL,
+          warnings INTEGER NOT NULL,
+          writes INTEGER NOT NULL,
+          seconds REAL NOT NULL
+        );
+        -- Every folder (and every archive, as the folder of its entries) that holds something, once; files store
+        -- only their name and dir_id, so long path prefixes are not repeated per file. Aggregates cover the subtree.
+        CREATE TABLE dir (
+          id INTEGER PRIMARY KEY,
+          root_id INTEGER NOT NULL REFERENCES library_root(id) ON DELETE CASCADE,
+          parent_id INTEGER REFERENCES dir(id) ON DELETE CASCADE,
+          rel_path TEXT NOT NULL, -- '' for the root
+          name TEXT NOT NULL,
+          variant_count INTEGER NOT NULL DEFAULT 0,
+          file_count INTEGER NOT NULL DEFAULT 0,
+          size_bytes INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX dir_root_path ON dir(root_id, rel_path);
+        CREATE INDEX dir_parent ON dir(parent_id);
+        CREATE TABLE variant (
+          id INTEGER PRIMARY KEY,
+          root_id INTEGER NOT NULL REFERENCES library_root(id) ON DELETE CASCADE,
+          dir_id INTEGER NOT NULL UNIQUE REFERENCES dir(id),
+          missing INTEGER NOT NULL DEFAULT 0,
+          file_count INTEGER NOT NULL DEFAULT 0,
+          size_bytes INTEGER NOT NULL DEFAULT 0,
+          kind TEXT NOT NULL DEFAULT 'other', -- dominant member kind
+          version INTEGER NOT NULL DEFAULT 1, -- optimistic concurrency for edits
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX variant_root ON variant(root_id);
+        -- On-disk files (dir_id + name) and archive entries (archive_file_id + inner_path).
+        CREATE TABLE file (
+          id INTEGER PRIMARY KEY,
+          root_id INTEGER NOT NULL REFERENCES library_root(id) ON DELETE CASCADE,
+          dir_id INTEGER REFERENCES dir(id),
+          name TEXT,
+          archive_file_id INTEGER REFERENCES file(id) ON DELETE CASCADE,
+          inner_path TEXT,
+          size INTEGER NOT NULL,
+          mtime_ms INTEGER NOT NULL,
+          ext TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          variant_id INTEGER REFERENCES variant(id) ON DELETE SET NULL
+        );
+        CREATE INDEX file_root ON file(root_id);
+        CREATE INDEX file_variant ON file(variant_id);
+        CREATE INDEX file_dir ON file(dir_id);
+        CREATE INDEX file_archive ON file(archive_file_id);
+        CREATE TABLE scan_warning (
+          id INTEGER PRIMARY KEY,
+          root_id INTEGER NOT NULL REFERENCES library_root(id) ON DELETE CASCADE,
+          rel_path TEXT NOT NULL,
+          code TEXT NOT NULL,
+          message TEXT NOT NULL
+        );
+        CREATE INDEX scan_warning_root ON scan_warning(root_id);
+        -- SPEC §6 "Overrides & audit": a manual value kept apart from the automatic one; normalization never
+        -- overwrites an overridden field. Values are JSON text.
+        CREATE TABLE override (
+          id INTEGER PRIMARY KEY,
+          variant_id INTEGER NOT NULL REFERENCES variant(id) ON DELETE CASCADE,
+          field TEXT NOT NULL,
+          manual_value TEXT,
+          original_auto_value TEXT,
+          applied_at TEXT NOT NULL,
+          applied_by TEXT NOT NULL,
+          UNIQUE (variant_id, field)
+        );
+        CREATE TABLE audit_log (
+          id INTEGER PRIMARY KEY,
+          resource_type TEXT NOT NULL,
+          resource_id INTEGER,
+          field TEXT,
+          old_value TEXT,
+          new_value TEXT,
+          actor TEXT NOT NULL,
+          source TEXT,
+          batch_id TEXT,
+          ts TEXT NOT NULL
+        );
+        CREATE INDEX audit_log_resource ON audit_log(resource_type, resource_id);
+      `);
+    },
+  },
+];
+
+export const latestSchemaVersion = (): number => migrations.length;
+
+export function schemaVersion(db: Database): number {
+  const v = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
+  return typeof v === 'number' ? v : 0;
+}
+
+export class NewerSchemaError extends Error {
+  constructor(readonly found: number, readonly supported: number) {
+    super(`database schema version ${found} is newer than this STL Manager supports (${supported}); upgrade STL Manager`);
+    this.name = 'NewerSchemaError';
+  }
+}
+
+/** Applies pending migrations in order; returns how many ran. */
+export function migrate(db: Database, list: Migration[] = migrations): number {
+  list.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+  const current = schemaVersion(db);
+  if (current > list.length) throw new NewerSchemaError(current, list.length);
+  let ran = 0;
+  for (const m of list.slice(current)) {
+    db.exec('BEGIN');
+    try {
+      m.up(db);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+    ran++;
+  }
+  return ran;
+}

@@ -1,0 +1,348 @@
+// LibraryStore on sql.js, in-process. The CLI uses it directly; the worker thread wraps it for the extension.
+// The whole database lives in memory; `save()` writes it atomically (persist.ts). Modules that need their own
+// tables (normalization, overrides) reach the sql.js Database through `store.db` and add migrations.
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Database } from 'sql.js';
+import type { FileKind, ScanResult, ScanWarning } from '../scan/types';
+import { applyScanToDb, emptyKinds } from './apply-scan';
+import { loadSqlJs } from './sql-wasm';
+import { migrate, NewerSchemaError } from './migrations';
+import { backupPath, moveAside, readDbFile, removeStaleTemps, writeFileAtomic } from './persist';
+import { listChildren } from './tree-query';
+import { joinRel } from './rel-path';
+import type {
+  LibraryRoot,
+  LibraryStats,
+  LibraryStore,
+  Page,
+  ScanSummary,
+  StoreOpenReport,
+  TreeNode,
+  VariantFile,
+  VariantRow,
+} from './types';
+
+export class StoreClosedError extends Error {
+  constructor() {
+    super('the library database is closed');
+    this.name = 'StoreClosedError';
+  }
+}
+
+export class UnknownRootError extends Error {
+  constructor(readonly rootId: number) {
+    super(`no library root with id ${rootId}`);
+    this.name = 'UnknownRootError';
+  }
+}
+
+export class ApplyInProgressError extends Error {
+  constructor(readonly rootId: number) {
+    super(`a scan of root ${rootId} is already being stored`);
+    this.name = 'ApplyInProgressError';
+  }
+}
+
+type SqlValue = string | number | null | Uint8Array;
+
+export class SqlStore implements LibraryStore {
+  private closed = false;
+  private dirty = false;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private readonly applying = new Set<number>();
+  /** Called after each successful save (tests, status bar). */
+  onSaved: ((ms: number) => void) | undefined;
+
+  private constructor(
+    /** The sql.js database, for store modules that own further tables. Do not export/close it yourself. */
+    readonly db: Database,
+    readonly path: string | null,
+    readonly openReport: StoreOpenReport,
+  ) {}
+
+  /**
+   * Opens (or creates) the database at `path` (null = in memory, never saved). A file that does not open as a
+   * database of a known schema is moved to `<path>.corrupt-<time>` and an empty database is started; the report
+   * says so. A file from a newer schema throws NewerSchemaError and is left untouched.
+   */
+  static async open(path: string | null): Promise<SqlStore> {
+    const SQL = await loadSqlJs();
+    const abs = path === null ? null : resolve(path);
+    if (abs === null) {
+      const db = new SQL.Database();
+      const n = migrate(db);
+      db.exec('PRAGMA foreign_keys = ON');
+      return new SqlStore(db, null, { path: null, created: true, migrationsApplied: n, corrupt: null });
+    }
+    removeStaleTemps(abs);
+    const bytes = readDbFile(abs);
+    let corrupt: StoreOpenReport['corrupt'] = null;
+    if (bytes) {
+      let db: Database | undefined;
+      try {
+        db = new SQL.Database(bytes);
+        const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
+        if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+        const n = migrate(db);
+        db.exec('PRAGMA foreign_keys = ON');
+        const store = new SqlStore(db, abs, { path: abs, created: false, migrationsApplied: n, corrupt: null });
+        if (n > 0) store.dirty = true;
+        return store;
+      } catch (err) {
+        db?.close();
+        if (err instanceof NewerSchemaError) throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        const movedTo = moveAside(abs);
+        corrupt = { movedTo, reason, backupPath: existsSync(backupPath(abs)) ? backupPath(abs) : null };
+      }
+    }
+    const db = new SQL.Database();
+    const n = migrate(db);
+    db.exec('PRAGMA foreign_keys = ON');
+    const store = new SqlStore(db, abs, { path: abs, created: true, migrationsApplied: n, corrupt });
+    store.dirty = true;
+    return store;
+  }
+
+  private live(): Database {
+    if (this.closed) throw new StoreClosedError();
+    return this.db;
+  }
+
+  private rows(sql: string, params: SqlValue[] = []): SqlValue[][] {
+    return this.live().exec(sql, params)[0]?.values ?? [];
+  }
+
+  private scalar(sql: string, params: SqlValue[] = []): number {
+    return Number(this.rows(sql, params)[0]?.[0] ?? 0);
+  }
+
+  /** Marks the database changed; the owner decides when to save (scheduleSave / save). */
+  markDirty(): void {
+    this.dirty = true;
+  }
+
+  get isDirty(): boolean {
+    return this.dirty;
+  }
+
+  async addRoot(path: string): Promise<LibraryRoot> {
+    const abs = resolve(path);
+    const db = this.live();
+    const existing = this.rows('SELECT id, path, added_at, last_scan_at FROM library_root WHERE path = ?', [abs])[0];
+    if (existing) return toRoot(existing);
+    db.run('INSERT INTO library_root (path, added_at) VALUES (?, ?)', [abs, new Date().toISOString()]);
+    this.dirty = true;
+    return toRoot(this.rows('SELECT id, path, added_at, last_scan_at FROM library_root WHERE path = ?', [abs])[0]);
+  }
+
+  async removeRoot(id: number): Promise<void> {
+    const db = this.live();
+    db.exec('BEGIN');
+    try {
+      // explicit order: files reference each other (archive entries), variants reference dirs
+      db.run('DELETE FROM file WHERE root_id = ?', [id]);
+      db.run('DELETE FROM variant WHERE root_id = ?', [id]);
+      db.run('DELETE FROM dir WHERE root_id = ?', [id]);
+      db.run('DELETE FROM library_root WHERE id = ?', [id]);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+    this.dirty = true;
+  }
+
+  async listRoots(): Promise<LibraryRoot[]> {
+    return this.rows('SELECT id, path, added_at, last_scan_at FROM library_root ORDER BY id').map(toRoot);
+  }
+
+  async applyScan(rootId: number, result: ScanResult): Promise<ScanSummary> {
+    const db = this.live();
+    const root = this.rows('SELECT path FROM library_root WHERE id = ?', [rootId])[0];
+    if (!root) throw new UnknownRootError(rootId);
+    if (this.applying.has(rootId)) throw new ApplyInProgressError(rootId);
+    this.applying.add(rootId);
+    const started = new Date();
+    const t0 = performance.now();
+    try {
+      const s = applyScanToDb(db, rootId, result, started.toISOString());
+      const seconds = (performance.now() - t0) / 1000;
+      const finished = new Date().toISOString();
+      // the run log and last_scan_at are bookkeeping, not library data: they are not counted in `writes`
+      db.run(
+        `INSERT INTO scan_run (root_id, started_at, finished_at, status, files, archive_entries, variants, added, changed,
+           removed, variants_missing, warnings, writes, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [rootId, started.toISOString(), finished, s.cancelled ? 'cancelled' : 'completed', s.files, s.archiveEntries, s.variants,
+          s.added, s.changed, s.removed, s.variantsMissing, s.warnings, s.writes, seconds],
+      );
+      db.run('UPDATE library_root SET last_scan_at = ? WHERE id = ?', [finished, rootId]);
+      this.dirty = true;
+      return { ...s, rootPath: root[0] as string, seconds };
+    } finally {
+      this.applying.delete(rootId);
+    }
+  }
+
+  async archiveSignatures(rootId: number): Promise<Map<string, { size: number; mtimeMs: number }>> {
+    const out = new Map<string, { size: number; mtimeMs: number }>();
+    const rows = this.rows(
+      `SELECT d.rel_path, f.name, f.size, f.mtime_ms FROM file f JOIN dir d ON d.id = f.dir_id
+       WHERE f.root_id = ? AND f.kind = 'archive' AND f.archive_file_id IS NULL`,
+      [rootId],
+    );
+    for (const [dir, name, size, mtimeMs] of rows) out.set(joinRel(dir as string, name as string), { size: size as number, mtimeMs: mtimeMs as number });
+    return out;
+  }
+
+  async listChildren(rootId: number, folderRelPath: string, offset: number, limit: number): Promise<Page<TreeNode>> {
+    return listChildren(this.live(), rootId, folderRelPath, offset, limit);
+  }
+
+  async listVariants(offset: number, limit: number): Promise<Page<VariantRow>> {
+    const total = this.scalar('SELECT count(*) FROM variant');
+    const items = this.rows(
+      `SELECT v.id, v.root_id, r.path, d.rel_path, v.file_count, v.size_bytes, v.missing
+       FROM variant v JOIN dir d ON d.id = v.dir_id JOIN library_root r ON r.id = v.root_id
+       ORDER BY v.root_id, d.rel_path LIMIT ? OFFSET ?`,
+      [limit, offset],
+    ).map((r) => ({
+      id: r[0] as number,
+      rootId: r[1] as number,
+      rootPath: r[2] as string,
+      relPath: r[3] as string,
+      fileCount: r[4] as number,
+      sizeBytes: r[5] as number,
+      missing: r[6] === 1,
+    }));
+    return { items, total };
+  }
+
+  async getVariantFiles(variantId: number): Promise<VariantFile[]> {
+    return this.rows(
+      `SELECT f.id, d.rel_path, f.name, a.id, ad.rel_path, a.name, f.inner_path, f.size, f.mtime_ms, f.ext, f.kind
+       FROM file f LEFT JOIN dir d ON d.id = f.dir_id
+         LEFT JOIN file a ON a.id = f.archive_file_id LEFT JOIN dir ad ON ad.id = a.dir_id
+       WHERE f.variant_id = ? ORDER BY f.id`,
+      [variantId],
+    ).map((r) => {
+      const archivePath = r[3] === null ? null : joinRel(r[4] as string, r[5] as string);
+      return {
+        id: r[0] as number,
+        relPath: archivePath === null ? joinRel(r[1] as string, r[2] as string) : `${archivePath}/${r[6] as string}`,
+        size: r[7] as number,
+        mtimeMs: r[8] as number,
+        ext: r[9] as string,
+        kind: r[10] as FileKind,
+        archivePath,
+      };
+    });
+  }
+
+  async listWarnings(rootId: number, offset: number, limit: number): Promise<Page<ScanWarning>> {
+    const total = this.scalar('SELECT count(*) FROM scan_warning WHERE root_id = ?', [rootId]);
+    const items = this.rows('SELECT rel_path, code, message FROM scan_warning WHERE root_id = ? ORDER BY id LIMIT ? OFFSET ?', [
+      rootId,
+      limit,
+      offset,
+    ]).map((r) => ({ relPath: r[0] as string, code: r[1] as ScanWarning['code'], message: r[2] as string }));
+    return { items, total };
+  }
+
+  async stats(): Promise<LibraryStats> {
+    const kinds = emptyKinds();
+    for (const [kind, n] of this.rows('SELECT kind, count(*) FROM file GROUP BY kind')) kinds[kind as FileKind] = n as number;
+    const [files, entries, archives, bytes] = this.rows(
+      `SELECT sum(archive_file_id IS NULL), sum(archive_file_id IS NOT NULL),
+              sum(archive_file_id IS NULL AND kind = 'archive'), sum(CASE WHEN archive_file_id IS NULL THEN size ELSE 0 END)
+       FROM file`,
+    )[0];
+    return {
+      roots: this.scalar('SELECT count(*) FROM library_root'),
+      variants: this.scalar('SELECT count(*) FROM variant'),
+      variantsMissing: this.scalar('SELECT count(*) FROM variant WHERE missing = 1'),
+      files: Number(files ?? 0),
+      archiveEntries: Number(entries ?? 0),
+      archives: Number(archives ?? 0),
+      totalBytes: Number(bytes ?? 0),
+      kinds,
+      warnings: this.scalar('SELECT count(*) FROM scan_warning'),
+    };
+  }
+
+  /** Writes the database to its file atomically (no-op for an in-memory store). Never called inside a transaction. */
+  async save(): Promise<void> {
+    this.saveNow();
+  }
+
+  saveNow(): void {
+    const db = this.live();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.path === null) return;
+    const t0 = performance.now();
+    const bytes = db.export();
+    writeFileAtomic(this.path, bytes);
+    this.dirty = false;
+    this.onSaved?.(performance.now() - t0);
+  }
+
+  /** Debounced save: saves `delayMs` after the last call, when anything changed. Errors go to `onError`. */
+  scheduleSave(delayMs = 2000, onError: (err: unknown) => void = () => undefined): void {
+    if (this.closed || this.path === null) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      try {
+        if (this.dirty && !this.closed) this.saveNow();
+      } catch (err) {
+        onError(err);
+      }
+    }, delayMs);
+    this.saveTimer.unref?.();
+  }
+
+  /** Frees the database without saving (after a failed open, or to drop changes). */
+  discard(): void {
+    if (this.closed) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Saves when anything changed, then frees the database. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    try {
+      if (this.dirty && this.path !== null) this.saveNow();
+    } finally {
+      this.closed = true;
+      this.db.close();
+    }
+  }
+}
+
+function toRoot(r: SqlValue[]): LibraryRoot {
+  return { id: r[0] as number, path: r[1] as string, addedAt: r[2] as string, lastScanAt: r[3] as string | null };
+}
+
+/**
+ * Puts `<db>.bak` back as `<db>` (the store must be closed). An existing `<db>` is first moved to
+ * `<db>.replaced-<time>`, so nothing is lost. Returns the path the old file went to, if any.
+ */
+export function restoreBackup(dbPath: string): { movedAside: string | null } {
+  const abs = resolve(dbPath);
+  const bak = backupPath(abs);
+  if (!existsSync(bak)) throw new Error(`no backup to restore: ${bak} does not exist`);
+  let movedAside: string | null = null;
+  if (existsSync(abs)) {
+    movedAside = `${abs}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(abs, movedAside);
+  }
+  const tmp = `${abs}.tmp-restore-${process.pid}`;
+  copyFileSync(bak, tmp);
+  renameSync(tmp, abs);
+  return { movedAside };
+}
