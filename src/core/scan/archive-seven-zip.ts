@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { archiveEntry } from './archive-entry';
+import { hasEncryptedHeaders } from './archive-encryption';
 import type { ArchiveRead } from './archive-read';
-import type { SevenZipReply, SevenZipRequest } from './seven-zip-protocol';
+import { SEVEN_ZIP_MOUNT, type SevenZipReply, type SevenZipRequest } from './seven-zip-protocol';
 import type { ScannedFile } from './types';
 
 export interface SevenZipOptions {
@@ -18,6 +19,7 @@ export interface SevenZipOptions {
 const DUMMY_PASSWORD = 'stlmgr-no-password';
 
 interface Pending {
+  worker: Worker;
   resolve: (r: SevenZipReply | undefined) => void;
   timer: NodeJS.Timeout;
 }
@@ -43,12 +45,13 @@ function startWorker(): Worker {
     if (!p) return;
     pending.delete(reply.id);
     clearTimeout(p.timer);
-    if (pending.size === 0) w.unref();
+    if (![...pending.values()].some((q) => q.worker === w)) w.unref();
     p.resolve(reply);
   });
   const fail = () => {
     if (worker === w) worker = undefined;
     for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
       clearTimeout(p.timer);
       pending.delete(id);
       p.resolve(undefined);
@@ -71,7 +74,7 @@ function runSevenZip(absPath: string, timeoutMs: number): Promise<SevenZipReply 
       void w.terminate();
       resolve('timeout');
     }, timeoutMs);
-    pending.set(id, { resolve, timer });
+    pending.set(id, { worker: w, resolve, timer });
     const req: SevenZipRequest = { id, folder: dirname(absPath), name: basename(absPath), password: DUMMY_PASSWORD };
     w.postMessage(req);
   });
@@ -92,15 +95,23 @@ export async function listWithSevenZip(absPath: string, relPath: string, options
   if (reply === undefined) {
     return { status: 'failed', entries: [], warning: { code: 'archive_corrupt', message: '7-Zip worker stopped while listing' } };
   }
-  return parseSevenZipListing(reply, relPath);
+  const read = parseSevenZipListing(reply, relPath);
+  if (read.status === 'failed' && read.warning?.code === 'archive_corrupt' && (await hasEncryptedHeaders(absPath))) {
+    // 7-Zip (WASM) aborts instead of reporting a wrong password when the names themselves are encrypted.
+    return { status: 'failed', entries: [], warning: { code: 'archive_encrypted', message: ENCRYPTED_NAMES } };
+  }
+  if (read.warning) read.warning.message = read.warning.message.replaceAll(`${SEVEN_ZIP_MOUNT}/`, '');
+  return read;
 }
+
+const ENCRYPTED_NAMES = 'archive headers are encrypted: names cannot be listed without the password';
 
 /** Parses `7zz l -slt` output into entries, or a failure with the reason 7-Zip printed. */
 export function parseSevenZipListing(reply: Pick<SevenZipReply, 'lines' | 'exitCode' | 'aborted'>, relPath: string): ArchiveRead {
   const errors = reply.lines.filter((l) => /ERROR|Error:|Wrong password|Can not open|Cannot open|Unexpected end/i.test(l));
   const text = errors.join(' ').trim();
   if (/wrong password|encrypted archive/i.test(text)) {
-    return { status: 'failed', entries: [], warning: { code: 'archive_encrypted', message: 'archive headers are encrypted: names cannot be listed without the password' } };
+    return { status: 'failed', entries: [], warning: { code: 'archive_encrypted', message: ENCRYPTED_NAMES } };
   }
   const sepAt = reply.lines.indexOf('----------');
   if (sepAt < 0 || reply.aborted || reply.exitCode !== 0) {

@@ -15,7 +15,7 @@ export async function listArchive(absPath: string, relPath: string, options: Sev
     return { status: 'failed', entries: [], warning: { code: 'archive_corrupt', message: `cannot open archive (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` } };
   }
   if (size === 0) return { status: 'failed', entries: [], warning: { code: 'archive_empty', message: 'archive file is empty (0 bytes)' } };
-  switch (extensionOf(relPath)) {
+  switch (extensionOf(absPath)) {
     case 'zip':
     case 'cbz':
       return listZip(absPath, relPath);

@@ -4,10 +4,9 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import SevenZip from '7z-wasm';
 import type { SevenZipModule } from '7z-wasm';
-import type { SevenZipReply, SevenZipRequest } from './seven-zip-protocol';
+import { SEVEN_ZIP_MOUNT as MOUNT, type SevenZipReply, type SevenZipRequest } from './seven-zip-protocol';
 
 const { wasmPath } = workerData as { wasmPath: string };
-const MOUNT = '/archive';
 let output: string[] = [];
 let instance: Promise<SevenZipModule> | undefined;
 let mounted: string | undefined;
