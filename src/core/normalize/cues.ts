@@ -1,0 +1,152 @@
+// Everything the passes look up, compiled once per ruleset: the ruleset's token map unioned with the builtin lists,
+// designer / franchise / character alias tables, and the glued-word dictionary. Cached per Ruleset object.
+import type { CharacterRef, IntendedUseBucket, Ruleset } from '../vocab/ruleset';
+import * as B from './builtin-cues';
+import { gluedDictionary, type GluedDictionary } from './tokenize';
+
+export interface DesignerPhrase {
+  tokens: readonly string[];
+  key: string;
+}
+
+export interface NormalizeCues {
+  digest: string;
+  tokenMapVersion: number;
+  stopwords: ReadonlySet<string>;
+  /** Single-token designer alias → designer keys (more than one = collision). */
+  designerByToken: ReadonlyMap<string, readonly string[]>;
+  /** Multi-token designer aliases, longest first. */
+  designerPhrases: readonly DesignerPhrase[];
+  designerNeverAssign: ReadonlySet<string>;
+  designerIntendedUse: ReadonlyMap<string, IntendedUseBucket>;
+  /** Tokens that are some designer's alias even when not assigned (explained, so never residual). */
+  designerTokens: ReadonlySet<string>;
+  franchiseByAlias: ReadonlyMap<string, readonly string[]>;
+  charactersByAlias: ReadonlyMap<string, readonly CharacterRef[]>;
+  franchisePreference: ReadonlyMap<string, string>;
+  franchiseIntendedUse: ReadonlyMap<string, IntendedUseBucket>;
+  lineageFamilyByToken: ReadonlyMap<string, readonly string[]>;
+  factionHints: ReadonlySet<string>;
+  segmentation: ReadonlyMap<string, 'split' | 'merged'>;
+  internalVolume: ReadonlyMap<string, 'hollowed' | 'solid'>;
+  supportState: ReadonlyMap<string, 'presupported' | 'supported' | 'unsupported'>;
+  partPack: ReadonlyMap<string, 'bust_only' | 'base_only' | 'accessory'>;
+  bustWords: ReadonlySet<string>;
+  scaleRatio: RegExp;
+  scaleMm: RegExp;
+  allowedDenominators: ReadonlySet<number>;
+  suspectDenominators: ReadonlySet<number>;
+  versionPattern: RegExp;
+  posePattern: RegExp;
+  nsfwStrong: ReadonlySet<string>;
+  nsfwWeak: ReadonlySet<string>;
+  intendedUse: ReadonlyMap<string, IntendedUseBucket>;
+  generalFaction: ReadonlyMap<string, string>;
+  pcPositive: ReadonlySet<string>;
+  pcNegative: ReadonlySet<string>;
+  monsterTerms: ReadonlySet<string>;
+  tabletopHints: ReadonlySet<string>;
+  ambiguousAliases: ReadonlySet<string>;
+  assetCategory: ReadonlyMap<string, string>;
+  /** Franchise + character alias words, for splitting glued tokens (`ryukomatoi`). */
+  glued: GluedDictionary;
+}
+
+const union = <T>(...sets: ReadonlySet<T>[]): ReadonlySet<T> => {
+  const out = new Set<T>();
+  for (const s of sets) for (const v of s) out.add(v);
+  return out;
+};
+const merge = <K, V>(...maps: ReadonlyMap<K, V>[]): ReadonlyMap<K, V> => {
+  const out = new Map<K, V>();
+  for (const m of maps) for (const [k, v] of m) out.set(k, v);
+  return out;
+};
+
+const cache = new WeakMap<Ruleset, NormalizeCues>();
+
+export function cuesFor(ruleset: Ruleset): NormalizeCues {
+  let c = cache.get(ruleset);
+  if (!c) {
+    c = compileCues(ruleset);
+    cache.set(ruleset, c);
+  }
+  return c;
+}
+
+function compileCues(r: Ruleset): NormalizeCues {
+  const t = r.tokens;
+  const designerByToken = new Map<string, string[]>();
+  const designerTokens = new Set<string>(B.BUILTIN_DESIGNER_TOKENS);
+  const neverAssign = new Set<string>(B.NEVER_ASSIGNED_DESIGNERS);
+  for (const [alias, keys] of r.designers.byAlias) {
+    // Aliases with separators can only match as phrases (the tokenizer splits on them).
+    if (/[\s_\-]/.test(alias)) continue;
+    designerByToken.set(alias, [...keys]);
+    designerTokens.add(alias);
+  }
+  const designerIntendedUse = new Map<string, IntendedUseBucket>();
+  for (const d of r.designers.byKey.values()) {
+    if (d.neverAssign) neverAssign.add(d.key);
+    if (d.intendedUse) designerIntendedUse.set(d.key, d.intendedUse);
+  }
+  const designerPhrases = r.designers.phrases
+    .filter((p) => p.tokens.length > 1)
+    .map((p) => ({ tokens: [...p.tokens], key: p.key }));
+
+  const lineage = new Map<string, string[]>();
+  for (const [tok, fam] of B.BUILTIN_LINEAGE_FAMILY) lineage.set(tok, [fam]);
+  for (const [tok, fam] of r.lineages.familyByToken) {
+    const list = lineage.get(tok) ?? [];
+    if (!list.includes(fam)) list.push(fam);
+    lineage.set(tok, list);
+  }
+
+  const franchiseIntendedUse = new Map<string, IntendedUseBucket>();
+  for (const f of r.franchises.byKey.values()) if (f.defaultIntendedUse) franchiseIntendedUse.set(f.key, f.defaultIntendedUse);
+
+  const gluedWords: string[] = [];
+  for (const a of r.franchises.byAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
+  for (const a of r.franchises.charactersByAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
+
+  return {
+    digest: r.digest,
+    tokenMapVersion: t.version,
+    stopwords: union(B.BUILTIN_STOPWORDS, t.stopwords),
+    designerByToken,
+    designerPhrases,
+    designerNeverAssign: neverAssign,
+    designerIntendedUse,
+    designerTokens,
+    franchiseByAlias: r.franchises.byAlias,
+    charactersByAlias: r.franchises.charactersByAlias,
+    franchisePreference: r.franchises.preferencePhrases,
+    franchiseIntendedUse,
+    lineageFamilyByToken: lineage,
+    // The normalizer's faction-hint branch keeps the original's embedded list: the token map's faction sections
+    // hold generic words (cities, rat, order…) that would flood franchise_hints; the units matcher uses those.
+    factionHints: B.BUILTIN_FACTION_HINTS,
+    segmentation: merge(B.BUILTIN_SEGMENTATION, t.segmentation),
+    internalVolume: merge(B.BUILTIN_INTERNAL_VOLUME, t.internalVolume),
+    supportState: merge(B.BUILTIN_SUPPORT_STATE, t.supportState),
+    partPack: merge(B.BUILTIN_PART_PACK, t.partPack),
+    bustWords: union(B.BUILTIN_BUST_WORDS, t.bustWords),
+    scaleRatio: t.scaleRatio,
+    scaleMm: t.scaleMm,
+    allowedDenominators: t.allowedDenominators.size ? t.allowedDenominators : B.ALLOWED_DENOMINATORS,
+    suspectDenominators: t.suspectDenominators.size ? t.suspectDenominators : B.SUSPECT_DENOMINATORS,
+    versionPattern: t.patterns.get('version') ?? /^v(\d{1,2})$/,
+    posePattern: t.patterns.get('pose') ?? /^(pose|alt|variant)[-_]?([a-z0-9]{1,3})$/,
+    nsfwStrong: union(B.BUILTIN_NSFW_STRONG, t.nsfwStrong),
+    nsfwWeak: union(B.BUILTIN_NSFW_WEAK, t.nsfwWeak),
+    intendedUse: merge(B.BUILTIN_INTENDED_USE, t.intendedUse),
+    generalFaction: merge(B.BUILTIN_GENERAL_FACTION, t.generalFaction),
+    pcPositive: union(B.BUILTIN_PC_POSITIVE, t.pcPositive),
+    pcNegative: union(B.BUILTIN_PC_NEGATIVE, t.pcNegative),
+    monsterTerms: union(B.BUILTIN_MONSTER_TERMS, t.monsterTerms),
+    tabletopHints: union(B.BUILTIN_TABLETOP_HINTS, t.tabletopHints),
+    ambiguousAliases: union(B.BUILTIN_AMBIGUOUS_ALIASES, t.ambiguousAliases),
+    assetCategory: t.assetCategory,
+    glued: gluedDictionary(gluedWords),
+  };
+}

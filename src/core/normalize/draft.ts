@@ -1,0 +1,45 @@
+// The mutable working state the passes share while normalizing one variant.
+import type { NormalizeCues } from './cues';
+import { emptyFields, type NormalizedFields, type WarningCode } from './types';
+
+export interface NormalizeOptions {
+  /** Tokens of the variant's top-level folder (intended-use cues count only there, SPEC §3.6.4). */
+  topLevelTokens?: readonly string[];
+  /** Raw-case path components, for camelCase / letter-digit expansions. */
+  rawComponents?: readonly string[];
+  /** Opt-in general faction bucket (chaos/order/death/destruction) in tabletop context. */
+  generalFaction?: boolean;
+}
+
+export class Draft {
+  readonly fields: NormalizedFields = emptyFields();
+  readonly warnings: WarningCode[] = [];
+  /** Indexes of tokens a rule consumed or the vocab explains. */
+  readonly explained = new Set<number>();
+  /** Lookup stream: tokens, then camelCase/glued splits, then bigrams (for character/franchise aliases). */
+  expanded: string[] = [];
+  lineageCandidates: { index: number; token: string; families: readonly string[] }[] = [];
+  isTabletop = false;
+  confidence = 0;
+  segmentationVotes: { split: number; merged: number } = { split: 0, merged: 0 };
+  supportVotes = { presupported: false, supported: false, unsupported: false };
+  pcPositive = false;
+
+  constructor(
+    readonly tokens: readonly string[],
+    readonly cues: NormalizeCues,
+    readonly options: NormalizeOptions,
+  ) {}
+
+  warn(code: WarningCode): void {
+    if (!this.warnings.includes(code)) this.warnings.push(code);
+  }
+
+  explain(index: number): void {
+    this.explained.add(index);
+  }
+
+  addHint(list: string[], value: string): void {
+    if (!list.includes(value)) list.push(value);
+  }
+}
