@@ -1,0 +1,121 @@
+// Drives a code-server workbench (VS Code 1.100.3 in the browser) with playwright-core and Debian chromium.
+// Shared by the in-host test driver (host-tests.js) and the UI scenarios in test/e2e/.
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** `?folder=` opens the workspace; `payload` carries extensionDevelopmentPath / extensionTestsPath, which
+ *  code-server's CLI rejects. The values must be vscode-remote://host:port/abs/path URIs. */
+function workbenchUrl({ host = '127.0.0.1', port, folder, devPath, testsPath }) {
+  const remote = (p) => `vscode-remote://${host}:${port}${p}`;
+  const payload = [];
+  if (devPath) payload.push(['extensionDevelopmentPath', remote(devPath)]);
+  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+  let url = `http://${host}:${port}/?folder=${encodeURIComponent(folder)}`;
+  if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return url;
+}
+
+async function launch({ viewport = { width: 1400, height: 900 } } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'stlmgr-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport,
+    // the workbench's clipboard service uses navigator.clipboard (Copy Path)
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  const close = async () => {
+    await context.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, close };
+}
+
+const SEL = {
+  workbench: '.monaco-workbench',
+  statusBar: '.part.statusbar',
+  activityItem: (title) => `.part.activitybar .action-item a.action-label[aria-label^="${title}"]`,
+  sidebarTitle: '.part.sidebar .composite.title h2',
+  treeRows: (viewName) => `.part.sidebar .monaco-list[role="tree"][aria-label="${viewName}"] .monaco-list-row[role="treeitem"]`,
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget .quick-input-box input',
+  quickInputFocusedRow: '.quick-input-widget .quick-input-list .monaco-list-row.focused',
+  toastMessage: '.notifications-toasts .notification-toast .notification-list-item-message',
+  toastDone: '.notifications-toasts .notification-toast.notification-fade-in-done',
+  statusItem: (id) => `.part.statusbar #${id.replace(/\./g, '\\.')}`,
+};
+
+async function waitForWorkbench(page, timeout = 60_000) {
+  await page.locator(SEL.workbench).waitFor({ timeout });
+  await page.locator(SEL.statusBar).waitFor({ timeout });
+  await page.locator('.part.activitybar .action-item').first().waitFor({ timeout });
+}
+
+async function openViewContainer(page, title) {
+  const item = page.locator(SEL.activityItem(title));
+  await item.waitFor({ timeout: 60_000 });
+  // clicking the icon of the container already shown would close the side bar
+  if (await page.locator(SEL.sidebarTitle, { hasText: title }).isVisible()) return;
+  await item.click();
+  await page.locator(SEL.sidebarTitle, { hasText: title }).waitFor();
+}
+
+async function treeLabels(page, viewName) {
+  return page.locator(`${SEL.treeRows(viewName)} .label-name`).allInnerTexts();
+}
+
+/** F1 → type the title → wait until it is the focused row (Enter would race the filter) → Enter. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const box = page.locator(SEL.quickInputBox);
+  await box.waitFor({ state: 'visible' });
+  await box.fill(`>${title}`);
+  await page.locator(SEL.quickInputFocusedRow, { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
+}
+
+async function waitForToast(page, text, timeout = 30_000) {
+  const toast = page.locator(SEL.toastMessage, { hasText: text }).first();
+  await toast.waitFor({ timeout });
+  await page.locator(SEL.toastDone).first().waitFor({ timeout: 5_000 }).catch(() => {});
+  return toast.innerText();
+}
+
+async function shot(page, dir, name) {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function attachConsole(page, sink) {
+  page.on('console', (m) => {
+    const text = m.text().replace(/%c\s*(INFO|WARN|ERR|DEBUG|TRACE)?\s*color: #[0-9a-f]{3}\s*/i, '');
+    sink.push(`[${m.type()}] ${text}`);
+  });
+  page.on('pageerror', (e) => sink.push(`[pageerror] ${e.message}`));
+}
+
+function parseArgs(argv) {
+  const out = { _: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split(/=(.*)/s);
+      out[k] = v !== undefined ? v : argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : true;
+    } else out._.push(a);
+  }
+  return out;
+}
+
+module.exports = { SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, waitForToast, shot, attachConsole, parseArgs };

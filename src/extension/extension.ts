@@ -1,0 +1,66 @@
+// Wiring only: builds the parts, connects their events, registers commands. Each feature lives in its own file.
+import * as vscode from 'vscode';
+import { scanRoot } from '../core/scan/scan-root';
+import type { StlManagerApi } from './api';
+import { registerPathCommands } from './commands/path-commands';
+import { registerRootCommands } from './commands/root-commands';
+import { registerScanCommands } from './commands/scan-commands';
+import { LibraryRoots } from './library-roots';
+import { ScanController } from './scan/scan-controller';
+import { affectsSettings, readSettings } from './settings';
+import { LibraryStatusBar } from './status-bar';
+import { openWorkerStore } from './store/open-worker-store';
+import { StoreSession } from './store/store-session';
+import type { LibraryEntry, LoadMoreEntry } from './tree/library-node';
+import { LibraryTreeProvider } from './tree/library-tree-provider';
+
+let session: StoreSession | undefined;
+
+export function activate(context: vscode.ExtensionContext): StlManagerApi {
+  const settings = () => readSettings(context.globalStorageUri);
+  const output = vscode.window.createOutputChannel('STL Manager', { log: true });
+  session = new StoreSession(openWorkerStore(context.extensionUri.fsPath), output);
+  const scans = new ScanController(session, scanRoot, settings, output);
+  const roots = new LibraryRoots(session, () => settings().libraryRoots, output);
+  const tree = new LibraryTreeProvider(session);
+  const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true });
+  const statusBar = new LibraryStatusBar(session, scans);
+  const refreshViews = () => {
+    tree.refresh();
+    void statusBar.refresh();
+  };
+  const s = session;
+
+  context.subscriptions.push(
+    output,
+    session,
+    scans,
+    roots,
+    tree,
+    treeView,
+    statusBar,
+    session.onDidChangeStore(() => void roots.syncAll().finally(refreshViews)),
+    roots.onDidChangeRoots(refreshViews),
+    scans.onDidFinishScans(refreshViews),
+    scans.onDidChangeScanning(() => statusBar.render()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSettings(e, 'databasePath')) void s.open(settings().databasePath);
+      else if (affectsSettings(e, 'libraryRoots')) void roots.settingsChanged();
+    }),
+    ...registerRootCommands(roots, scans),
+    ...registerScanCommands(roots, scans),
+    ...registerPathCommands(),
+    vscode.commands.registerCommand('stlManager.loadMore', (more: LoadMoreEntry) => tree.loadMore(more)),
+    vscode.commands.registerCommand('stlManager.showLog', () => output.show()),
+  );
+
+  const ready = session.open(settings().databasePath).then(() => roots.syncAll());
+  return { session, roots, scans, tree, treeView, statusBar, output, ready };
+}
+
+/** VS Code waits for this promise: pending writes reach the disk before the host goes away. */
+export function deactivate(): Promise<void> | undefined {
+  const closing = session?.close();
+  session = undefined;
+  return closing;
+}

@@ -1,0 +1,246 @@
+// The extension in a real VS Code (code-server) extension host: roots, scans, the paged tree, status bar, commands.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { StlManagerApi } from '../../src/extension/api';
+import type { ScanOutcome } from '../../src/extension/scan/scan-controller';
+import type { LibraryEntry, RootEntry } from '../../src/extension/tree/library-node';
+import { BIG_FOLDER_VARIANTS, makeLibrary, type LibraryFixture } from './library-fixture';
+import { waitFor } from './wait';
+
+const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
+
+function label(api: StlManagerApi, e: LibraryEntry): string {
+  const l = api.tree.getTreeItem(e).label;
+  return typeof l === 'string' ? l : (l?.label ?? '');
+}
+function description(api: StlManagerApi, e: LibraryEntry): string {
+  return String(api.tree.getTreeItem(e).description ?? '');
+}
+function icon(api: StlManagerApi, e: LibraryEntry): string {
+  const i = api.tree.getTreeItem(e).iconPath;
+  return i instanceof vscode.ThemeIcon ? i.id : '';
+}
+async function child(api: StlManagerApi, parent: LibraryEntry, name: string): Promise<LibraryEntry> {
+  const children = await api.tree.getChildren(parent);
+  const found = children.find((c) => label(api, c) === name);
+  assert.ok(found, `no child "${name}" under "${label(api, parent)}": ${children.map((c) => label(api, c)).join(', ')}`);
+  return found;
+}
+function settingRoots(): string[] {
+  return vscode.workspace.getConfiguration('stlManager').get<string[]>('libraryRoots') ?? [];
+}
+
+describe('STL Manager extension', function () {
+  let api: StlManagerApi;
+  let lib: LibraryFixture;
+  let dbPath: string;
+  const saved = new Map<string, unknown>();
+
+  before(async function () {
+    const ext = vscode.extensions.getExtension<StlManagerApi>('stlmanager.stl-manager');
+    assert.ok(ext, 'extension stlmanager.stl-manager is not installed');
+    api = await ext.activate();
+    await api.ready;
+    // settings isolation: remember the user's values, run on a throw-away database, restore afterwards
+    const config = vscode.workspace.getConfiguration('stlManager');
+    for (const k of KEYS) saved.set(k, config.inspect(k)?.globalValue);
+    lib = makeLibrary();
+    dbPath = path.join(lib.dir, 'db', 'library.db');
+    await config.update('libraryRoots', [], vscode.ConfigurationTarget.Global);
+    await config.update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
+    await waitFor('the store to reopen on the test database', () => api.session.dbPath === dbPath);
+    await api.ready;
+    await api.session.get();
+  });
+
+  after(async function () {
+    const config = vscode.workspace.getConfiguration('stlManager');
+    for (const k of KEYS) await config.update(k, saved.get(k), vscode.ConfigurationTarget.Global);
+    await waitFor('the store to leave the test database', () => api.session.dbPath !== dbPath);
+    lib?.remove();
+  });
+
+  it('runs on its own database and no roots: the welcome view shows (tree empty)', async function () {
+    assert.equal(api.session.dbPath, dbPath);
+    assert.deepEqual(await api.tree.getChildren(), []);
+    await api.statusBar.refresh();
+    assert.equal(api.statusBar.text, '$(database) 0 variants');
+  });
+
+  it('Add Library Folder writes the user setting and the store, and the tree shows the root', async function () {
+    const added = await vscode.commands.executeCommand<string[]>('stlManager.addRoot', lib.root);
+    assert.deepEqual(added, [lib.root]);
+    assert.deepEqual(settingRoots(), [lib.root]);
+    assert.equal(vscode.workspace.getConfiguration('stlManager').inspect<string[]>('libraryRoots')?.workspaceValue, undefined);
+    const roots = await (await api.session.get()).listRoots();
+    assert.deepEqual(roots.map((r) => r.path), [lib.root]);
+    const top = await api.tree.getChildren();
+    assert.deepEqual(top.map((e) => label(api, e)), ['Miniatures']);
+    assert.equal(description(api, top[0]), 'not scanned');
+    assert.equal(icon(api, top[0]), 'root-folder');
+    // adding again changes nothing
+    assert.deepEqual(await vscode.commands.executeCommand<string[]>('stlManager.addRoot', lib.root + path.sep), []);
+    assert.deepEqual(settingRoots(), [lib.root]);
+  });
+
+  it('Scan Library fills the tree: roots → folders → variants with counts, sizes and kind icons', async function () {
+    const outcomes = await vscode.commands.executeCommand<ScanOutcome[]>('stlManager.scan');
+    assert.equal(outcomes.length, 1);
+    const summary = outcomes[0].summary;
+    assert.ok(summary, `scan failed: ${outcomes[0].error}`);
+    assert.equal(summary.variants, 3 + BIG_FOLDER_VARIANTS);
+    assert.equal(summary.cancelled, false);
+
+    const [root] = await api.tree.getChildren();
+    assert.equal(description(api, root), '');
+    const folders = await api.tree.getChildren(root);
+    assert.deepEqual(folders.map((e) => label(api, e)), ['Artisan Guild', 'Bulk Pack', 'Ghamak']);
+    const guild = folders[0];
+    assert.equal(icon(api, guild), 'folder');
+    assert.match(description(api, guild), /^2 variants · \d+(\.\d)? KB$/);
+
+    const variants = await api.tree.getChildren(guild);
+    assert.deepEqual(variants.map((e) => label(api, e)), ['Dragon', 'Knight Commander']);
+    const knight = variants[1];
+    assert.equal(description(api, knight), '4 files · 4.7 KB');
+    assert.equal(icon(api, knight), 'package');
+    assert.equal(api.tree.getTreeItem(knight).collapsibleState, vscode.TreeItemCollapsibleState.None);
+    const tooltip = api.tree.getTreeItem(knight).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.ok(tooltip.value.includes(path.join(lib.root, 'Artisan Guild', 'Knight Commander')), tooltip.value);
+
+    const ogre = await child(api, await child(api, root, 'Ghamak'), 'Ogre Warband');
+    assert.equal(description(api, ogre), '2 files · 750 B');
+  });
+
+  it('pages a folder of more than 500 variants with "Load more…"', async function () {
+    const [root] = await api.tree.getChildren();
+    const bulk = await child(api, root, 'Bulk Pack');
+    const t0 = Date.now();
+    let page = await api.tree.getChildren(bulk);
+    const firstPageMs = Date.now() - t0;
+    assert.equal(page.length, 501);
+    assert.equal(label(api, page[0]), 'Model 0000');
+    let more = page[500];
+    assert.equal(more.type, 'loadMore');
+    assert.equal(label(api, more), 'Load more…');
+    assert.equal(description(api, more), `${(BIG_FOLDER_VARIANTS - 500).toLocaleString('en-US')} more`);
+    assert.equal(api.tree.getTreeItem(more).command?.command, 'stlManager.loadMore');
+
+    assert.equal(await vscode.commands.executeCommand('stlManager.loadMore', more), 1000);
+    page = await api.tree.getChildren(bulk);
+    assert.equal(page.length, 1001);
+    more = page[1000];
+    assert.equal(await vscode.commands.executeCommand('stlManager.loadMore', more), BIG_FOLDER_VARIANTS);
+    page = await api.tree.getChildren(bulk);
+    assert.equal(page.length, BIG_FOLDER_VARIANTS);
+    assert.equal(label(api, page.at(-1) as LibraryEntry), `Model ${BIG_FOLDER_VARIANTS - 1}`);
+    assert.ok(page.every((e) => e.type === 'variant'));
+    assert.ok(firstPageMs < 2000, `first page took ${firstPageMs} ms`);
+  });
+
+  it('shows the variant count in the status bar', async function () {
+    await api.statusBar.refresh();
+    assert.equal(api.statusBar.text, `$(database) ${(3 + BIG_FOLDER_VARIANTS).toLocaleString('en-US')} variants`);
+    assert.equal(api.statusBar.item.command, 'workbench.view.extension.stlManager');
+  });
+
+  it('saves the database on a debounce after a scan', async function () {
+    await waitFor('the database file', () => fs.existsSync(dbPath), 10_000);
+    assert.ok(fs.statSync(dbPath).size > 0);
+  });
+
+  it('Rescan from the tree marks a deleted variant (missing) with a warning icon', async function () {
+    fs.rmSync(path.join(lib.root, 'Ghamak', 'Ogre Warband'), { recursive: true });
+    const [root] = await api.tree.getChildren();
+    const outcomes = await vscode.commands.executeCommand<ScanOutcome[]>('stlManager.rescan', root);
+    assert.equal(outcomes[0].summary?.variantsMissing, 1);
+    const [rootAgain] = await api.tree.getChildren();
+    const ogre = await child(api, await child(api, rootAgain, 'Ghamak'), 'Ogre Warband');
+    assert.equal(description(api, ogre), '(missing) · 2 files · 750 B');
+    assert.equal(icon(api, ogre), 'warning');
+    assert.equal(api.tree.getTreeItem(ogre).contextValue, 'stlManager.missingVariant');
+  });
+
+  it('Cancel Scan aborts a running scan, which then marks nothing missing', async function () {
+    const missingBefore = (await (await api.session.get()).stats()).variantsMissing;
+    const running = vscode.commands.executeCommand<ScanOutcome[]>('stlManager.scan');
+    await waitFor('the scan to start', () => api.scans.scanning);
+    assert.equal(api.statusBar.text, '$(sync~spin) Scanning…');
+    // a second request for the same root while it runs does not start another scan
+    const second = await vscode.commands.executeCommand<ScanOutcome[]>('stlManager.rescan');
+    assert.deepEqual(second.map((o) => o.skipped), [true]);
+    assert.equal(await vscode.commands.executeCommand('stlManager.cancelScan'), 1);
+    const [outcome] = await running;
+    assert.ok(outcome.error === 'cancelled' || outcome.summary?.cancelled, JSON.stringify(outcome));
+    assert.equal(api.scans.scanning, false);
+    assert.equal((await (await api.session.get()).stats()).variantsMissing, missingBefore);
+    await api.statusBar.refresh();
+    assert.match(api.statusBar.text, /^\$\(database\) [\d,]+ variants$/);
+  });
+
+  it('Copy Path puts the absolute path of a variant on the clipboard', async function () {
+    const [root] = await api.tree.getChildren();
+    const dragon = await child(api, await child(api, root, 'Artisan Guild'), 'Dragon');
+    const copied = await vscode.commands.executeCommand<string>('stlManager.copyPath', dragon);
+    assert.equal(copied, path.join(lib.root, 'Artisan Guild', 'Dragon'));
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+  });
+
+  it('Reveal in File Explorer does not call the OS file manager in a browser window', async function () {
+    const [root] = await api.tree.getChildren();
+    const how = await vscode.commands.executeCommand<string>('stlManager.revealInOS', root);
+    if (vscode.env.uiKind === vscode.UIKind.Web) assert.notEqual(how, 'os');
+    assert.ok(['os', 'explorer', 'copied'].includes(how), how);
+  });
+
+  it('follows hand edits of the libraryRoots setting', async function () {
+    const second = path.join(lib.dir, 'Second Library');
+    fs.mkdirSync(second);
+    const config = vscode.workspace.getConfiguration('stlManager');
+    await config.update('libraryRoots', [lib.root, second], vscode.ConfigurationTarget.Global);
+    const store = await api.session.get();
+    await waitFor('the second root in the store', async () => (await store.listRoots()).some((r) => r.path === second));
+    await config.update('libraryRoots', [lib.root], vscode.ConfigurationTarget.Global);
+    await waitFor('the second root to leave the store', async () => !(await store.listRoots()).some((r) => r.path === second));
+  });
+
+  it('recovers from a corrupt database by restoring its backup', async function () {
+    await api.session.flush();
+    const corruptPath = path.join(lib.dir, 'db2', 'library.db');
+    fs.mkdirSync(path.dirname(corruptPath));
+    fs.copyFileSync(dbPath, `${corruptPath}.bak`);
+    fs.writeFileSync(corruptPath, 'this is not an SQLite database, it is garbage '.repeat(100));
+    await vscode.workspace.getConfiguration('stlManager').update('databasePath', corruptPath, vscode.ConfigurationTarget.Global);
+    await waitFor('the corrupt report', () => api.session.dbPath === corruptPath && api.session.corrupt);
+    const movedTo = api.session.corrupt?.movedTo ?? '';
+    assert.ok(fs.existsSync(movedTo), `corrupt file kept aside: ${movedTo}`);
+    // the new, empty database already holds the setting's root, not scanned
+    await waitFor('the root synced into the empty database', async () => (await (await api.session.get()).listRoots()).length === 1);
+    assert.equal((await (await api.session.get()).listRoots())[0].lastScanAt, null);
+    assert.equal((await (await api.session.get()).stats()).variants, 0);
+    await api.session.recover('restoreBackup');
+    assert.equal(api.session.corrupt, undefined);
+    const roots = await (await api.session.get()).listRoots();
+    assert.deepEqual(roots.map((r) => r.path), [lib.root]);
+    assert.notEqual(roots[0].lastScanAt, null);
+    assert.equal((await (await api.session.get()).stats()).variants, 3 + BIG_FOLDER_VARIANTS);
+    await vscode.workspace.getConfiguration('stlManager').update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
+    await waitFor('the store back on the test database', () => api.session.dbPath === dbPath);
+  });
+
+  it('Remove Library Folder removes the root from the setting and the store; files stay', async function () {
+    const [root] = await api.tree.getChildren();
+    assert.equal(root.type, 'root');
+    const removed = await vscode.commands.executeCommand<boolean>('stlManager.removeRoot', root as RootEntry, { skipConfirmation: true });
+    assert.equal(removed, true);
+    assert.deepEqual(settingRoots(), []);
+    assert.deepEqual(await (await api.session.get()).listRoots(), []);
+    assert.deepEqual(await api.tree.getChildren(), []);
+    assert.ok(fs.existsSync(path.join(lib.root, 'Artisan Guild', 'Dragon', 'dragon.stl')));
+    await api.statusBar.refresh();
+    assert.equal(api.statusBar.text, '$(database) 0 variants');
+  });
+});
