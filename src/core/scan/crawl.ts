@@ -1,9 +1,9 @@
 // The crawler: walks one library root read-only, stats every file, and turns every oddity into a warning.
-// Folder reads and file stats share one queue with a fixed number of requests in flight (libuv runs them on its
-// thread pool); this is what makes 200k stats take about as long as `find -printf` (see docs/scanning.md).
+// It reads folders and stats files with the synchronous calls, in time slices of a few milliseconds between which
+// it yields to the event loop (progress, cancel): measured 2-3x faster than the same walk through libuv's thread
+// pool, and close to `find -printf` (figures in docs/scanning.md).
 import * as fs from 'node:fs';
 import { sep } from 'node:path';
-import { throttle } from '../jobs/progress';
 import { extensionOf, fileKind } from './file-kind';
 import { excludeMatcher, isSkippedName } from './skip-rules';
 import type { ScannedFile, ScanWarning, ScanWarningCode } from './types';
@@ -12,8 +12,8 @@ export interface CrawlOptions {
   exclude?: string[];
   signal?: AbortSignal;
   onProgress?: (p: CrawlProgress) => void;
-  /** File-system requests in flight at once. */
-  concurrency?: number;
+  /** Longest synchronous stretch before yielding to the event loop; default 15 ms. */
+  sliceMs?: number;
 }
 
 export interface CrawlProgress {
@@ -69,106 +69,74 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
   const root = await openRoot(rootPath);
   const excluded = excludeMatcher(options.exclude);
   const signal = options.signal;
-  const limit = options.concurrency ?? 48;
+  const sliceMs = options.sliceMs ?? 15;
   const files: ScannedFile[] = [];
   const warnings: ScanWarning[] = [];
   let folders = 0;
-  const progress = throttle(options.onProgress, 100);
-  const report = () => progress.report({ files: files.length, folders, warnings: warnings.length });
+  // One report per time slice: that already limits reports to one every sliceMs.
+  const report = () => options.onProgress?.({ files: files.length, folders, warnings: warnings.length });
 
   const warn = (relPath: string, code: ScanWarningCode, message: string) => {
     warnings.push({ relPath, code, message });
   };
+  const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
 
-  const queue: Array<() => void> = [];
-  let inFlight = 0;
-  let finish: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => (finish = resolve));
-
-  const pump = () => {
-    while (inFlight < limit && queue.length > 0 && !signal?.aborted) {
-      inFlight++;
-      queue.pop()!();
-    }
-    if (inFlight === 0 && (queue.length === 0 || signal?.aborted)) finish();
-  };
-  const release = () => {
-    inFlight--;
-    pump();
-  };
+  // Folders still to read: absolute path (Buffer when some name on the way is not UTF-8) and relPath.
+  const pending: Array<{ abs: FsPath; rel: string }> = [{ abs: root, rel: '' }];
 
   const statFile = (abs: FsPath, relPath: string, name: string) => {
-    queue.push(() =>
-      fs.stat(abs, (err, st) => {
-        if (err) {
-          fileError(err, relPath);
-        } else if (st.isFile()) {
-          const ext = extensionOf(name);
-          files.push({ relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs), ext, kind: fileKind(ext) });
-          report();
-        }
-        release();
-      }),
-    );
-  };
-
-  const fileError = (err: NodeJS.ErrnoException, relPath: string) => {
-    if (err.code === 'ENOENT') return; // removed while scanning: simply not there any more
-    if (err.code === 'ENAMETOOLONG') warn(relPath, 'long_name', 'path too long for the file system to open');
-    else warn(relPath, 'unreadable_file', `cannot read file information (${err.code ?? err.message})`);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs, { throwIfNoEntry: false });
+    } catch (err) {
+      if (errCode(err) === 'ENAMETOOLONG') warn(relPath, 'long_name', 'path too long for the file system to open');
+      else warn(relPath, 'unreadable_file', `cannot read file information (${errCode(err)})`);
+      return;
+    }
+    if (!st?.isFile()) return; // removed while scanning, or replaced by something that is not a file
+    const ext = extensionOf(name);
+    files.push({ relPath, size: st.size, mtimeMs: Math.trunc(st.mtimeMs), ext, kind: fileKind(ext) });
   };
 
   const followLink = (abs: FsPath, relPath: string, parentAbs: FsPath) => {
-    queue.push(() =>
-      fs.realpath(abs, (err, real) => {
-        if (err) {
-          if (err.code === 'ENOENT') warn(relPath, 'broken_link', 'symbolic link to a missing target');
-          else if (err.code === 'ELOOP') warn(relPath, 'symlink_loop', 'symbolic links that point at each other');
-          else warn(relPath, 'unreadable_file', `cannot resolve symbolic link (${err.code ?? err.message})`);
-          return release();
-        }
-        if (!isInside(real, root)) {
-          warn(relPath, 'symlink_outside_root', `symbolic link leaves the library root (to ${real}); not followed`);
-          return release();
-        }
-        // Inside the root the target is scanned at its real place, so the link is not followed; a folder link
-        // to one of its own ancestors is reported because a crawler that followed it would never end.
-        if (typeof parentAbs === 'string' && isInside(parentAbs, real)) {
-          fs.stat(real, (_e, st) => {
-            if (st?.isDirectory()) warn(relPath, 'symlink_loop', 'symbolic link to a folder that contains it');
-            release();
-          });
-          return;
-        }
-        release();
-      }),
-    );
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch (err) {
+      const code = errCode(err);
+      if (code === 'ENOENT') warn(relPath, 'broken_link', 'symbolic link to a missing target');
+      else if (code === 'ELOOP') warn(relPath, 'symlink_loop', 'symbolic links that point at each other');
+      else warn(relPath, 'unreadable_file', `cannot resolve symbolic link (${code})`);
+      return;
+    }
+    if (!isInside(real, root)) {
+      warn(relPath, 'symlink_outside_root', `symbolic link leaves the library root (to ${real}); not followed`);
+      return;
+    }
+    // Inside the root the target is scanned at its real place, so the link is not followed; a folder link to one
+    // of its own ancestors is reported because a crawler that followed it would never end.
+    if (typeof parentAbs === 'string' && isInside(parentAbs, real) && fs.statSync(real, { throwIfNoEntry: false })?.isDirectory()) {
+      warn(relPath, 'symlink_loop', 'symbolic link to a folder that contains it');
+    }
   };
 
   const readFolder = (abs: FsPath, relPath: string) => {
-    queue.push(() =>
-      fs.readdir(abs, { withFileTypes: true }, (err, entries) => {
-        if (err) {
-          if (err.code === 'ENAMETOOLONG') warn(relPath, 'long_name', 'path too long for the file system to open');
-          else if (err.code !== 'ENOENT') warn(relPath, 'unreadable_folder', `cannot list folder (${err.code ?? err.message})`);
-          return release();
-        }
-        if (entries.some((e) => e.name.includes('\uFFFD'))) {
-          // Some name is not valid UTF-8: read again as bytes so those entries can still be opened.
-          fs.readdir(abs, { withFileTypes: true, encoding: 'buffer' }, (err2, raw) => {
-            if (err2) warn(relPath, 'unreadable_folder', `cannot list folder (${err2.code ?? err2.message})`);
-            else for (const e of raw) visit(abs, relPath, e, e.name);
-            release();
-          });
-          return;
-        }
-        for (const e of entries) visit(abs, relPath, e, e.name);
-        release();
-      }),
-    );
+    let entries: fs.Dirent<string>[] | fs.Dirent<Buffer>[];
+    try {
+      entries = fs.readdirSync(abs, { withFileTypes: true });
+      // A name that is not valid UTF-8 comes back with U+FFFD: read again as bytes so it can still be opened.
+      if (entries.some((e) => e.name.includes('\uFFFD'))) entries = fs.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+    } catch (err) {
+      const code = errCode(err);
+      if (code === 'ENAMETOOLONG') warn(relPath, 'long_name', 'path too long for the file system to open');
+      else if (code !== 'ENOENT') warn(relPath, 'unreadable_folder', `cannot list folder (${code})`);
+      return;
+    }
+    for (const e of entries) visit(abs, relPath, e);
   };
 
-  const visit = (parentAbs: FsPath, parentRel: string, entry: fs.Dirent<string> | fs.Dirent<Buffer>, raw: string | Buffer) => {
+  const visit = (parentAbs: FsPath, parentRel: string, entry: fs.Dirent<string> | fs.Dirent<Buffer>) => {
+    const raw = entry.name;
     let name: string;
     let fsName: string | Buffer;
     if (typeof raw === 'string') {
@@ -190,7 +158,7 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
     const abs = joinPath(parentAbs, fsName);
     if (isDir) {
       folders++;
-      readFolder(abs, relPath);
+      pending.push({ abs, rel: relPath });
     } else if (entry.isFile()) {
       statFile(abs, relPath, name);
     } else if (entry.isSymbolicLink()) {
@@ -199,10 +167,21 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
     // FIFOs, sockets and devices are not library files.
   };
 
-  readFolder(root, '');
-  pump();
-  await done;
-  progress.flush();
+  let cancelled = false;
+  while (pending.length > 0) {
+    if (signal?.aborted) {
+      cancelled = true;
+      break;
+    }
+    const sliceEnd = performance.now() + sliceMs;
+    do {
+      const next = pending.pop()!;
+      readFolder(next.abs, next.rel);
+    } while (pending.length > 0 && performance.now() < sliceEnd);
+    report();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  report();
   files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
-  return { files, warnings, folders, cancelled: signal?.aborted ?? false };
+  return { files, warnings, folders, cancelled };
 }

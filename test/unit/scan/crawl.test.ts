@@ -179,7 +179,7 @@ describe('scan: crawler', () => {
     for (let d = 0; d < 200; d++) for (let f = 0; f < 10; f++) tree[`d${d}/f${f}.stl`] = '';
     writeTree(root, tree);
     const ac = new AbortController();
-    const r = await crawl(root, { signal: ac.signal, concurrency: 4, onProgress: (p) => p.files >= 1 && ac.abort() });
+    const r = await crawl(root, { signal: ac.signal, sliceMs: 0, onProgress: (p) => p.files >= 1 && ac.abort() });
     assert.equal(r.cancelled, true);
     assert.ok(r.files.length >= 1 && r.files.length < 2000, `${r.files.length} files`);
     const full = await crawl(root);
