@@ -1,12 +1,14 @@
 // Wiring only: builds the parts, connects their events, registers commands. Each feature lives in its own file.
 import * as vscode from 'vscode';
-import { scanRoot } from '../core/scan/scan-root';
+import { scanLibrary } from '../core/store/scan-library';
+import type { LibraryStore } from '../core/store/types';
+import { WorkerStore } from '../core/store/worker-store';
 import type { StlManagerApi } from './api';
 import { registerPathCommands } from './commands/path-commands';
 import { registerRootCommands } from './commands/root-commands';
 import { registerScanCommands } from './commands/scan-commands';
 import { LibraryRoots } from './library-roots';
-import { ScanController } from './scan/scan-controller';
+import { ScanController, type ScanFunction } from './scan/scan-controller';
 import { affectsSettings, readSettings } from './settings';
 import { LibraryStatusBar } from './status-bar';
 import { openWorkerStore } from './store/open-worker-store';
@@ -16,11 +18,15 @@ import { LibraryTreeProvider } from './tree/library-tree-provider';
 
 let session: StoreSession | undefined;
 
+/** In the store's worker when it has one: the crawl, grouping and diff never run on the extension host thread. */
+const runScan: ScanFunction = (store: LibraryStore, rootPath, options) =>
+  store instanceof WorkerStore ? store.scanLibrary(rootPath, options) : scanLibrary(store, rootPath, options);
+
 export function activate(context: vscode.ExtensionContext): StlManagerApi {
   const settings = () => readSettings(context.globalStorageUri);
   const output = vscode.window.createOutputChannel('STL Manager', { log: true });
-  session = new StoreSession(openWorkerStore(context.extensionUri.fsPath), output);
-  const scans = new ScanController(session, scanRoot, settings, output);
+  session = new StoreSession(openWorkerStore(context.extensionUri.fsPath, output), output);
+  const scans = new ScanController(session, runScan, settings, output);
   const roots = new LibraryRoots(session, () => settings().libraryRoots, output);
   const tree = new LibraryTreeProvider(session);
   const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true });

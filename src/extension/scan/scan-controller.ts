@@ -1,16 +1,17 @@
-// Runs scans for the extension: one at a time per root, in a cancellable progress notification with live counts,
-// then hands the result to the store, logs a summary and schedules a save.
+// Runs scans for the extension: one at a time per root, in a cancellable progress notification with live counts;
+// logs a summary and the first warnings, and schedules a save. The scan itself runs where the store lives (the
+// store worker for WorkerStore), so the extension host only relays progress.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CancelledError } from '../../core/jobs/progress';
-import type { ScanOptions } from '../../core/scan/scan-root';
-import type { ScanProgress, ScanResult } from '../../core/scan/types';
+import type { ScanProgress } from '../../core/scan/types';
+import type { ScanLibraryOptions } from '../../core/store/scan-library';
 import type { LibraryStore, ScanSummary } from '../../core/store/types';
 import { formatCount } from '../tree/format-size';
 import type { StoreSession } from '../store/store-session';
 
-/** `scanRoot` of the core, or a stand-in with the same shape. */
-export type ScanFunction = (rootPath: string, options: ScanOptions) => Promise<ScanResult>;
+/** Crawls one root and applies the result to the store (core `scanLibrary`, or `WorkerStore.scanLibrary`). */
+export type ScanFunction = (store: LibraryStore, rootPath: string, options: ScanLibraryOptions) => Promise<ScanSummary>;
 
 export interface ScanSettings {
   exclude: string[];
@@ -109,23 +110,18 @@ export class ScanController implements vscode.Disposable {
     const t0 = Date.now();
     try {
       const store = await this.session.get();
-      const root = await ensureRoot(store, rootPath);
       const { exclude, scanArchives } = this.settings();
-      const archiveSignatures = scanArchives ? await store.archiveSignatures(root.id) : undefined;
       this.log.info(`Scanning ${rootPath}${exclude.length ? ` (exclude: ${exclude.join(', ')})` : ''}${scanArchives ? '' : ' (archives not listed)'}`);
-      const result = await this.scan(rootPath, {
+      const summary = await this.scan(store, rootPath, {
         exclude,
         signal,
         listArchives: scanArchives,
-        archiveSignatures,
         onProgress: (p) => {
           this.lastProgress = p;
           report(p);
         },
       });
-      report({ phase: 'store', files: result.files.length, folders: this.lastProgress?.folders ?? 0, archives: result.archives.length, variants: result.variants.length, warnings: result.warnings.length });
-      const summary = await store.applyScan(root.id, result);
-      this.logSummary(summary, result, Date.now() - t0);
+      await this.logSummary(store, summary, Date.now() - t0);
       return { rootPath, summary };
     } catch (e) {
       if (e instanceof CancelledError || signal.aborted) {
@@ -138,7 +134,7 @@ export class ScanController implements vscode.Disposable {
     }
   }
 
-  private logSummary(s: ScanSummary, result: ScanResult, ms: number): void {
+  private async logSummary(store: LibraryStore, s: ScanSummary, ms: number): Promise<void> {
     const verb = s.cancelled ? 'Scan cancelled' : 'Scanned';
     this.log.info(
       `${verb} ${s.rootPath} in ${(ms / 1000).toFixed(1)} s: ${formatCount(s.files, 'file')}, ${formatCount(s.archives, 'archive')} ` +
@@ -146,8 +142,10 @@ export class ScanController implements vscode.Disposable {
         `${s.added} added, ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged, ${s.variantsMissing} variants missing; ` +
         `${formatCount(s.warnings, 'warning')}`,
     );
-    for (const w of result.warnings.slice(0, 50)) this.log.warn(`${w.code} ${w.relPath || '(root)'}: ${w.message}`);
-    if (result.warnings.length > 50) this.log.warn(`… and ${result.warnings.length - 50} more warnings`);
+    if (!s.warnings) return;
+    const shown = await store.listWarnings(s.rootId, 0, 50).catch(() => undefined);
+    for (const w of shown?.items ?? []) this.log.warn(`${w.code} ${w.relPath || '(root)'}: ${w.message}`);
+    if (shown && shown.total > shown.items.length) this.log.warn(`… and ${shown.total - shown.items.length} more warnings`);
   }
 
   private announce(outcomes: ScanOutcome[]): void {
@@ -177,11 +175,6 @@ export class ScanController implements vscode.Disposable {
     this.finished.dispose();
     this.stateChanged.dispose();
   }
-}
-
-async function ensureRoot(store: LibraryStore, rootPath: string) {
-  const existing = (await store.listRoots()).find((r) => r.path === rootPath);
-  return existing ?? store.addRoot(rootPath);
 }
 
 function describe(rootPath: string, p: ScanProgress): string {

@@ -70,7 +70,7 @@ export class StoreSession implements vscode.Disposable {
         this.state = { kind: 'open', dbPath, store };
         this.log.info(`Database ${report.created ? 'created' : 'opened'}: ${dbPath}${report.migrationsApplied ? ` (${report.migrationsApplied} migrations applied)` : ''}`);
         if (report.corrupt) {
-          this.pendingCorrupt = report.corrupt;
+          this.pendingCorrupt = await keepBackup(report.corrupt);
           this.log.error(`The database could not be read (${report.corrupt.reason}); it was kept as ${report.corrupt.movedTo} and an empty one started.`);
           void this.offerRecovery(report.corrupt);
         }
@@ -184,5 +184,18 @@ export class StoreSession implements vscode.Disposable {
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.changed.dispose();
+  }
+}
+
+/** The store may save (and rotate `<db>.bak`) before the user answers: keep a copy of the backup beside the
+ *  corrupt file, and restore from that copy. */
+async function keepBackup(corrupt: CorruptDbReport): Promise<CorruptDbReport> {
+  if (!corrupt.backupPath) return corrupt;
+  const kept = `${corrupt.movedTo}.bak`;
+  try {
+    await copyFile(corrupt.backupPath, kept);
+    return { ...corrupt, backupPath: kept };
+  } catch {
+    return corrupt;
   }
 }
