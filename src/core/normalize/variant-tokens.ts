@@ -43,9 +43,18 @@ export function syntheticTokens(text: string): string[] {
   return out;
 }
 
+/** Path components strictly between the variant folder and the file (none when the file is not below it). */
+function innerFolders(variantRel: string, fileRel: string): string[] {
+  const v = variantRel.replace(/\\/g, '/').replace(/\/+$/, '');
+  const f = fileRel.replace(/\\/g, '/');
+  if (v !== '' && !f.startsWith(`${v}/`)) return [];
+  const parts = f.slice(v === '' ? 0 : v.length + 1).split('/').filter((c) => c.length > 0);
+  return parts.slice(0, -1);
+}
+
 /**
  * Tokens of a variant from its folder relPath and its member files' relPaths (`/` or `\`). Only model files
- * contribute (their file name, not their folders); `__MACOSX` content and AppleDouble/`.DS_Store` never do.
+ * contribute (their name and the folders between the variant and them); `__MACOSX` content and AppleDouble/`.DS_Store` never do.
  */
 export function variantTokens(relPath: string, files: readonly string[]): string[] {
   const tokens: string[] = isMacJunk(relPath) ? [] : tokenizePath(relPath);
@@ -55,6 +64,8 @@ export function variantTokens(relPath: string, files: readonly string[]): string
     const name = baseName(f);
     if (name.startsWith('._') || name.toLowerCase() === '.ds_store') continue;
     if (!MODEL_EXTENSIONS.has(extensionOf(name))) continue;
+    // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
+    for (const folder of innerFolders(relPath, f)) tokenizeComponent(folder, tokens);
     tokenizeComponent(name, tokens);
   }
   if (!isMacJunk(relPath)) tokens.push(...syntheticTokens(relPath));

@@ -119,6 +119,36 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'normalization: automatic values, warnings and residual tokens per variant; the vocabulary they came from',
+    up(db) {
+      db.exec(`
+        -- One row per normalized variant. Only automatic values live here (JSON of the non-empty fields); manual
+        -- values stay in \`override\`, which normalization never touches. tokens_key + ruleset_digest let a re-run
+        -- skip variants whose inputs did not change.
+        CREATE TABLE variant_norm (
+          variant_id INTEGER PRIMARY KEY REFERENCES variant(id) ON DELETE CASCADE,
+          tokens_key TEXT NOT NULL,
+          ruleset_digest TEXT NOT NULL,
+          fields TEXT NOT NULL,
+          warnings TEXT NOT NULL,
+          residual TEXT NOT NULL,
+          confidence REAL NOT NULL,
+          designer TEXT,
+          support_state TEXT,
+          normalized_at TEXT NOT NULL
+        );
+        -- What the last normalization's vocabulary said per term (JSON), so a vocab edit re-runs only the variants
+        -- that meet a changed term.
+        CREATE TABLE norm_vocab (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          ruleset_digest TEXT NOT NULL,
+          terms TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations.length;

@@ -1,0 +1,134 @@
+// Normalizes a whole library database incrementally: a variant whose tokens and ruleset digest are unchanged is
+// skipped; after a vocab edit only variants whose lookup stream meets a changed term re-run, the others keep their
+// values and take the new digest. Overrides live in their own table and are never read or written here.
+import { createHash } from 'node:crypto';
+import type { Database } from 'sql.js';
+import { CancelledError, throttle, type ProgressSink } from '../jobs/progress';
+import { NormWriter, normIndex, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
+import type { Ruleset } from '../vocab/ruleset';
+import { cuesFor } from './cues';
+import { normalizeTokens, variantInput, type VariantInput } from './normalize';
+import type { NormalizeResult } from './types';
+import { changedTerms, meetsChangedTerms, vocabTerms } from './vocab-terms';
+
+export interface NormalizeProgress {
+  done: number;
+  total: number;
+  normalized: number;
+}
+
+export interface NormalizeSummary {
+  variants: number;
+  /** Variants whose passes ran (new, changed tokens, or meeting a changed vocab term; all with `force`). */
+  normalized: number;
+  /** Tokens and digest unchanged. */
+  skipped: number;
+  /** Tokens unchanged, digest changed, no changed term met: digest updated, values kept. */
+  carried: number;
+  /** Terms the vocabulary changed since the last run (null when there was no comparable previous run). */
+  changedTerms: number | null;
+  rulesetDigest: string;
+  cancelled: boolean;
+  seconds: number;
+}
+
+export interface NormalizeLibraryOptions {
+  force?: boolean;
+  signal?: AbortSignal;
+  onProgress?: ProgressSink<NormalizeProgress>;
+  /** Variants per transaction; the loop yields to the event loop between batches (cancel, other calls). */
+  batchSize?: number;
+}
+
+export function tokensKey(input: VariantInput): string {
+  const text = JSON.stringify([input.tokens, input.options.topLevelTokens ?? [], input.options.rawComponents ?? []]);
+  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+}
+
+/** Non-empty fields only: what a row stores and the CLI prints as known. */
+export function compactFields(result: NormalizeResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(result.fields)) {
+    if (v === null || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+const nextTick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: NormalizeLibraryOptions = {}): Promise<NormalizeSummary> {
+  const t0 = performance.now();
+  const cues = cuesFor(ruleset);
+  const digest = ruleset.digest;
+  const terms = vocabTerms(cues);
+  const previous = readVocabTerms(db);
+  const changed = previous && previous.digest !== digest ? changedTerms(previous.terms, terms) : null;
+  const variants = variantsToNormalize(db);
+  const index = normIndex(db);
+  const progress = throttle(options.onProgress);
+  const batch = options.batchSize ?? 2000;
+  const writer = new NormWriter(db);
+  const s: NormalizeSummary = {
+    variants: variants.length,
+    normalized: 0,
+    skipped: 0,
+    carried: 0,
+    changedTerms: changed ? changed.size : null,
+    rulesetDigest: digest,
+    cancelled: false,
+    seconds: 0,
+  };
+  try {
+    for (let start = 0; start < variants.length; start += batch) {
+      if (options.signal?.aborted) {
+        s.cancelled = true;
+        break;
+      }
+      writer.begin();
+      try {
+        for (const v of variants.slice(start, start + batch)) {
+          const input = variantInput(v.relPath, v.files);
+          const key = tokensKey(input);
+          const prev = index.get(v.id);
+          if (!options.force && prev && prev.tokensKey === key) {
+            if (prev.digest === digest) {
+              s.skipped++;
+              continue;
+            }
+            if (changed && previous && prev.digest === previous.digest && !meetsChangedTerms(input, changed, cues)) {
+              writer.carry(v.id, digest);
+              s.carried++;
+              continue;
+            }
+          }
+          const result = normalizeTokens(input.tokens, ruleset, input.options);
+          writer.write({
+            variantId: v.id,
+            tokensKey: key,
+            digest,
+            fields: compactFields(result),
+            warnings: result.warnings,
+            residual: result.residual,
+            confidence: result.confidence,
+          });
+          s.normalized++;
+        }
+        writer.commit();
+      } catch (err) {
+        db.exec('ROLLBACK');
+        throw err;
+      }
+      progress.report({ done: Math.min(start + batch, variants.length), total: variants.length, normalized: s.normalized });
+      await nextTick();
+    }
+    if (!s.cancelled) writeVocabTerms(db, digest, terms);
+  } finally {
+    writer.free();
+    progress.flush();
+  }
+  s.seconds = (performance.now() - t0) / 1000;
+  return s;
+}
+
+export { CancelledError };

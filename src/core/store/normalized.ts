@@ -1,0 +1,199 @@
+// The normalization tables (migration 2): per-variant automatic values, warnings and residual tokens, and the
+// vocabulary terms of the last run. Plain functions over the sql.js Database the SqlStore owns.
+import type { Database, Statement } from 'sql.js';
+import { joinRel } from './rel-path';
+
+export interface VariantToNormalize {
+  id: number;
+  relPath: string;
+  files: string[];
+}
+
+/** Every non-missing variant with its member files' relPaths, in variant id order (two queries, no N+1). */
+export function variantsToNormalize(db: Database): VariantToNormalize[] {
+  const byId = new Map<number, VariantToNormalize>();
+  const out: VariantToNormalize[] = [];
+  const vs = db.prepare('SELECT v.id, d.rel_path FROM variant v JOIN dir d ON d.id = v.dir_id WHERE v.missing = 0 ORDER BY v.id');
+  try {
+    while (vs.step()) {
+      const [id, rel] = vs.get() as [number, string];
+      const v = { id, relPath: rel, files: [] };
+      byId.set(id, v);
+      out.push(v);
+    }
+  } finally {
+    vs.free();
+  }
+  const fs = db.prepare(
+    `SELECT f.variant_id, d.rel_path, f.name, ad.rel_path, a.name, f.inner_path
+     FROM file f LEFT JOIN dir d ON d.id = f.dir_id
+       LEFT JOIN file a ON a.id = f.archive_file_id LEFT JOIN dir ad ON ad.id = a.dir_id
+     WHERE f.variant_id IS NOT NULL`,
+  );
+  try {
+    while (fs.step()) {
+      const r = fs.get();
+      const v = byId.get(r[0] as number);
+      if (!v) continue;
+      v.files.push(r[4] === null ? joinRel((r[1] as string) ?? '', (r[2] as string) ?? '') : `${joinRel((r[3] as string) ?? '', r[4] as string)}/${r[5] as string}`);
+    }
+  } finally {
+    fs.free();
+  }
+  return out;
+}
+
+export interface NormIndexEntry {
+  tokensKey: string;
+  digest: string;
+}
+
+export function normIndex(db: Database): Map<number, NormIndexEntry> {
+  const m = new Map<number, NormIndexEntry>();
+  const st = db.prepare('SELECT variant_id, tokens_key, ruleset_digest FROM variant_norm');
+  try {
+    while (st.step()) {
+      const [id, key, digest] = st.get() as [number, string, string];
+      m.set(id, { tokensKey: key, digest });
+    }
+  } finally {
+    st.free();
+  }
+  return m;
+}
+
+export interface NormRow {
+  variantId: number;
+  tokensKey: string;
+  digest: string;
+  /** Non-empty fields only. */
+  fields: Record<string, unknown>;
+  warnings: string[];
+  residual: string[];
+  confidence: number;
+}
+
+/** Prepared writers for one normalization run; call `free()` at the end. */
+export class NormWriter {
+  private readonly upsert: Statement;
+  private readonly touch: Statement;
+  private readonly now = new Date().toISOString();
+
+  constructor(private readonly db: Database) {
+    this.upsert = db.prepare(
+      `INSERT INTO variant_norm (variant_id, tokens_key, ruleset_digest, fields, warnings, residual, confidence, designer, support_state, normalized_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(variant_id) DO UPDATE SET tokens_key = excluded.tokens_key, ruleset_digest = excluded.ruleset_digest,
+         fields = excluded.fields, warnings = excluded.warnings, residual = excluded.residual, confidence = excluded.confidence,
+         designer = excluded.designer, support_state = excluded.support_state, normalized_at = excluded.normalized_at`,
+    );
+    this.touch = db.prepare('UPDATE variant_norm SET ruleset_digest = ? WHERE variant_id = ?');
+  }
+
+  write(row: NormRow): void {
+    const designer = typeof row.fields.designer === 'string' ? row.fields.designer : null;
+    const support = typeof row.fields.support_state === 'string' ? row.fields.support_state : null;
+    this.upsert.run([
+      row.variantId,
+      row.tokensKey,
+      row.digest,
+      JSON.stringify(row.fields),
+      JSON.stringify(row.warnings),
+      JSON.stringify(row.residual),
+      row.confidence,
+      designer,
+      support,
+      this.now,
+    ]);
+  }
+
+  /** The variant's result holds under the new vocabulary: record the digest without re-running. */
+  carry(variantId: number, digest: string): void {
+    this.touch.run([digest, variantId]);
+  }
+
+  begin(): void {
+    this.db.exec('BEGIN');
+  }
+
+  commit(): void {
+    this.db.exec('COMMIT');
+  }
+
+  free(): void {
+    this.upsert.free();
+    this.touch.free();
+  }
+}
+
+export function readVocabTerms(db: Database): { digest: string; terms: Map<string, string> } | null {
+  const r = db.exec('SELECT ruleset_digest, terms FROM norm_vocab WHERE id = 1')[0]?.values[0];
+  if (!r) return null;
+  return { digest: r[0] as string, terms: new Map(JSON.parse(r[1] as string) as [string, string][]) };
+}
+
+export function writeVocabTerms(db: Database, digest: string, terms: ReadonlyMap<string, string>): void {
+  db.run(
+    `INSERT INTO norm_vocab (id, ruleset_digest, terms) VALUES (1, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET ruleset_digest = excluded.ruleset_digest, terms = excluded.terms`,
+    [digest, JSON.stringify([...terms])],
+  );
+}
+
+export interface VariantNormalized {
+  fields: Record<string, unknown>;
+  warnings: string[];
+  residual: string[];
+  confidence: number;
+  rulesetDigest: string;
+  normalizedAt: string;
+}
+
+export function getNormalized(db: Database, variantId: number): VariantNormalized | null {
+  const r = db.exec(
+    'SELECT fields, warnings, residual, confidence, ruleset_digest, normalized_at FROM variant_norm WHERE variant_id = ?',
+    [variantId],
+  )[0]?.values[0];
+  if (!r) return null;
+  return {
+    fields: JSON.parse(r[0] as string) as Record<string, unknown>,
+    warnings: JSON.parse(r[1] as string) as string[],
+    residual: JSON.parse(r[2] as string) as string[],
+    confidence: r[3] as number,
+    rulesetDigest: r[4] as string,
+    normalizedAt: r[5] as string,
+  };
+}
+
+export interface TreeAnnotation {
+  designer: string | null;
+  supportState: string | null;
+  warnings: string[];
+}
+
+/** Designer, support state and warnings for tree rows, effective values (a manual override wins). */
+export function treeAnnotations(db: Database, variantIds: readonly number[]): Map<number, TreeAnnotation> {
+  const out = new Map<number, TreeAnnotation>();
+  if (variantIds.length === 0) return out;
+  const marks = variantIds.map(() => '?').join(',');
+  const rows = db.exec(
+    `SELECT n.variant_id, n.designer, n.support_state, n.warnings,
+            (SELECT manual_value FROM override o WHERE o.variant_id = n.variant_id AND o.field = 'designer'),
+            (SELECT manual_value FROM override o WHERE o.variant_id = n.variant_id AND o.field = 'support_state')
+     FROM variant_norm n WHERE n.variant_id IN (${marks})`,
+    [...variantIds],
+  )[0]?.values ?? [];
+  const manual = (v: unknown): string | null | undefined => {
+    if (v === null || v === undefined) return undefined;
+    const parsed = JSON.parse(v as string) as unknown;
+    return typeof parsed === 'string' ? parsed : null;
+  };
+  for (const r of rows) {
+    out.set(r[0] as number, {
+      designer: manual(r[4]) !== undefined ? (manual(r[4]) ?? null) : ((r[1] as string | null) ?? null),
+      supportState: manual(r[5]) !== undefined ? (manual(r[5]) ?? null) : ((r[2] as string | null) ?? null),
+      warnings: JSON.parse(r[3] as string) as string[],
+    });
+  }
+  return out;
+}
