@@ -5,6 +5,8 @@
 // Ids that must be unique across systems are `<system>:<key>` (FactionId, UnitId, PartId).
 // Lists whose order matters (candidates in load order, later layers last) are arrays; pure membership is a Set.
 
+import { digestOf } from './digest';
+
 /** Where an entry was defined: file path (absolute) and 1-based line. */
 export interface SourceRef {
   file: string;
@@ -336,13 +338,37 @@ export interface Ruleset {
   sources: readonly RulesetSource[];
   /** SHA-256 (hex) over the canonical content of everything above except `sources`: order- and formatting-independent. */
   digest: string;
+  /** The same per domain, so a change can be traced to what it affects (a collections edit leaves `codex` alone). */
+  domainDigests: Readonly<Record<RulesetDomain, string>>;
+}
+
+export type RulesetDomain = 'designers' | 'franchises' | 'codex' | 'collections' | 'lineages' | 'tokens' | 'glossary' | 'lists';
+
+/** The parts of a ruleset each domain digest covers. */
+export const rulesetDomains: Readonly<Record<RulesetDomain, readonly Exclude<keyof Ruleset, 'digest' | 'domainDigests'>[]>> = {
+  designers: ['designers'],
+  franchises: ['franchises'],
+  codex: ['codex'],
+  collections: ['collections'],
+  lineages: ['lineages'],
+  tokens: ['tokens'],
+  glossary: ['glossary'],
+  lists: ['ocWhitelist', 'ignoredTokens', 'mmfUsernames'],
+};
+
+/** Fill `digest` and `domainDigests` of a ruleset from its content. */
+export function withDigests(r: Omit<Ruleset, 'digest' | 'domainDigests'>): Ruleset {
+  const domainDigests = Object.fromEntries(
+    Object.entries(rulesetDomains).map(([d, keys]) => [d, digestOf(Object.fromEntries(keys.map((k) => [k, r[k]])))]),
+  ) as Record<RulesetDomain, string>;
+  return { ...r, digest: digestOf(r), domainDigests };
 }
 
 const none = <K, V>(): ReadonlyMap<K, V> => new Map<K, V>();
 
 /** A ruleset with no vocabulary: structural patterns only (the spec's §2.6 defaults). */
 export function emptyRuleset(): Ruleset {
-  return {
+  return withDigests({
     designers: { byKey: none(), byAlias: none(), phrases: [] },
     franchises: { byKey: none(), byAlias: none(), charactersByAlias: none(), preferencePhrases: none() },
     codex: {
@@ -394,7 +420,5 @@ export function emptyRuleset(): Ruleset {
     ignoredTokens: new Set(),
     mmfUsernames: none(),
     sources: [],
-    // SHA-256 of the canonical form of an empty ruleset is computed by digest.ts; this constant marks "no vocab".
-    digest: 'empty',
-  };
+  });
 }

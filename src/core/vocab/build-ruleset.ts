@@ -1,0 +1,149 @@
+// Assembles the effective ruleset from parsed vocab files, in layer order (the shipped default first, then the
+// user's folders): a later layer's entry replaces an earlier one with the same key. Files that failed to parse or
+// validate have no data and are skipped. Then every lookup table is built and the digests computed.
+import { aliasForm, aliasTokens } from './alias-form';
+import { addCodex, addCodexUnits, addParts } from './compile/codex';
+import { addCollections } from './compile/collections';
+import { newDraft, type Draft } from './compile/draft';
+import { addDesigners } from './compile/designers';
+import { addFranchise, addLooseCharacters, addPreferences } from './compile/franchises';
+import { addGlossary } from './compile/glossary';
+import { addLineages } from './compile/lineages';
+import { compileTokenMap, lineageTokens, mergeTokenmap } from './compile/tokenmap';
+import { digestOf } from './digest';
+import { normText } from './norm-text';
+import { withDigests, type CharacterRef, type Collection, type Lineage, type Phrase, type Ruleset } from './ruleset';
+import type { VocabFile } from './vocab-file';
+
+/** Files in the order they apply: by layer, then codex files of the original format before this project's, then path. */
+export function applyOrder(files: readonly VocabFile[]): VocabFile[] {
+  return [...files].sort((a, b) => a.layer - b.layer || (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
+}
+
+/** Files that a sibling supersedes: the original prefers designers_tokenmap.json over the Markdown map in the
+ * same folder, so the Markdown one is not loaded (nor checked against the others). */
+export function supersededFiles(files: readonly VocabFile[]): Set<VocabFile> {
+  const jsonLayers = new Set(files.filter((f) => f.relPath === 'designers_tokenmap.json' && f.parsed).map((f) => f.layer));
+  return new Set(files.filter((f) => f.relPath === 'designers_tokenmap.md' && jsonLayers.has(f.layer)));
+}
+
+/** The files that make up the ruleset, in the order they apply. */
+export function effectiveFiles(files: readonly VocabFile[]): VocabFile[] {
+  const skip = supersededFiles(files);
+  return applyOrder(files).filter((f) => !skip.has(f));
+}
+
+export function buildRuleset(files: readonly VocabFile[]): Ruleset {
+  const draft = newDraft();
+  const ordered = effectiveFiles(files);
+  for (const f of ordered) addFile(draft, f);
+  return finish(draft, ordered);
+}
+
+function addFile(draft: Draft, f: VocabFile): void {
+  const p = f.parsed;
+  if (!p) return;
+  const doc = f.doc;
+  switch (p.kind) {
+    case 'designers': return addDesigners(draft, p.value, doc);
+    case 'franchise': return addFranchise(draft, p.value, f.relPath, doc);
+    case 'characters': return addLooseCharacters(draft, p.value, doc);
+    case 'franchise-preferences': return addPreferences(draft, p.value);
+    case 'codex': return addCodex(draft, p.value, doc);
+    case 'codex-units': return addCodexUnits(draft, p.value, f.relPath, doc);
+    case 'parts': return addParts(draft, p.value, f.relPath, doc);
+    case 'collections': return addCollections(draft, p.value, doc);
+    case 'lineages': return addLineages(draft, p.value, doc);
+    case 'glossary': return addGlossary(draft, p.value);
+    case 'tokenmap': return mergeTokenmap(draft, p.value);
+    case 'mmf-usernames': for (const [k, v] of Object.entries(p.value)) draft.mmfUsernames.set(k, v); return;
+    case 'word-list': {
+      const name = f.relPath.split('/').pop()!;
+      const target = name.startsWith('oc_whitelist') ? draft.ocWhitelist : name.startsWith('ignored_tokens') ? draft.ignoredTokens : undefined;
+      for (const w of target ? p.value : []) target!.add(w);
+      return;
+    }
+  }
+}
+
+function push<V>(m: Map<string, V[]>, k: string, v: V): void {
+  const list = m.get(k);
+  if (!list) m.set(k, [v]);
+  else if (!list.includes(v)) list.push(v);
+}
+
+function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
+  const designerAlias = new Map<string, string[]>();
+  const phrases: Phrase[] = [];
+  for (const des of d.designers.values()) {
+    const seen = new Set<string>();
+    for (const a of [des.key, ...des.aliases]) {
+      push(designerAlias, aliasForm(a), des.key);
+      const tokens = aliasTokens(a);
+      const t = tokens.join(' ');
+      if (tokens.length > 1 && !seen.has(t)) {
+        seen.add(t);
+        phrases.push({ tokens, key: des.key });
+      }
+    }
+  }
+  phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const franchiseAlias = new Map<string, string[]>();
+  const charactersByAlias = new Map<string, CharacterRef[]>();
+  const preferencePhrases = new Map<string, string>();
+  for (const f of d.franchises.values()) {
+    const pref = d.preferences.get(f.key);
+    if (pref?.bucket) f.defaultIntendedUse = pref.bucket;
+    if (f.deprecated) continue;
+    const stop = new Set([...f.stopConflicts].map(aliasForm));
+    for (const a of [f.key, ...f.aliases]) if (!stop.has(aliasForm(a))) push(franchiseAlias, aliasForm(a), f.key);
+  }
+  const characters = [...d.looseCharacters.values(), ...[...d.franchises.values()].flatMap((f) => f.characters)];
+  for (const c of characters) {
+    const ref: CharacterRef = { franchise: c.franchise, character: c.key };
+    for (const a of new Set([c.key, ...c.aliases].map(aliasForm))) {
+      const list = charactersByAlias.get(a) ?? [];
+      list.push(ref);
+      charactersByAlias.set(a, list);
+    }
+  }
+  for (const [key, p] of d.preferences) for (const a of p.aliases) preferencePhrases.set(aliasForm(a), key);
+
+  const factionsByAlias = new Map<string, string[]>();
+  for (const f of d.factions.values()) for (const a of [f.key, f.name, ...f.aliases]) push(factionsByAlias, aliasForm(a), f.id);
+  const unitsByPhrase = new Map<string, string[]>();
+  for (const u of d.units.values()) {
+    for (const p of [u.name, u.key.replace(/_/g, ' '), ...u.aliases]) {
+      const n = normText(p);
+      if (n.length >= 3) push(unitsByPhrase, n, u.id);
+    }
+  }
+  const partsByAlias = new Map<string, string[]>();
+  for (const p of d.parts.values()) for (const a of [p.key, ...p.aliases]) push(partsByAlias, aliasForm(a), p.id);
+
+  const collections = new Map<string, Collection[]>();
+  for (const c of d.collections.values()) push(collections, c.designer, c);
+
+  const rows: Lineage[] = [...d.lineageFamilies.values()].flat();
+  const families = new Map(rows.filter((r) => r.primaryKey === null).map((r) => [r.familyKey, r]));
+
+  const merged = new Map<string, string>();
+  for (const m of d.glossary.values()) for (const [k, v] of m) merged.set(k, v);
+
+  return withDigests({
+    designers: { byKey: d.designers, byAlias: designerAlias, phrases },
+    franchises: { byKey: d.franchises, byAlias: franchiseAlias, charactersByAlias, preferencePhrases },
+    codex: {
+      systems: d.systems, factions: d.factions, units: d.units, parts: d.parts, factionsByAlias, unitsByPhrase, partsByAlias,
+    },
+    collections,
+    lineages: { rows, families, familyByToken: lineageTokens(d.tokenmap) },
+    tokens: compileTokenMap(d.tokenmap),
+    glossary: { merged, byLocale: d.glossary },
+    ocWhitelist: d.ocWhitelist,
+    ignoredTokens: d.ignoredTokens,
+    mmfUsernames: d.mmfUsernames,
+    sources: files.filter((f) => f.parsed).map((f) => ({ file: f.path, kind: f.kind, digest: digestOf(f.doc?.value) })),
+  });
+}
