@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { closeSevenZip } from '../../core/scan/archive-seven-zip';
 import { scanLibrary } from '../../core/store/scan-library';
 import type { ScanSummary } from '../../core/store/types';
 import { CliError, ExitCode } from '../cli-error';
@@ -34,6 +35,7 @@ export function register(program: Command): void {
     try {
       for (const r of roots) summaries.push(await scanLibrary(store, r, { exclude: opts.exclude }));
     } finally {
+      await closeSevenZip();
       await store.close();
     }
     process.stdout.write(opts.json ? JSON.stringify(roots.length === 1 ? summaries[0] : summaries, null, 2) + '\n' : formatScanSummaries(summaries));

@@ -6,7 +6,7 @@ import type { Database, Statement } from 'sql.js';
 import type { FileKind, ScanResult, ScannedFile, ScanWarning } from '../scan/types';
 import type { ScanSummary } from './types';
 import { DirIndex, nextRowId } from './dir-index';
-import { joinRel, parentOf } from './rel-path';
+import { BatchInsert } from './batch-insert';
 import { dropFileIndexes, createFileIndexes } from './file-indexes';
 import { recomputeAggregates } from './aggregates';
 
@@ -50,32 +50,33 @@ class Writer {
   }
 }
 
-function loadFiles(db: Database, rootId: number, dirs: DirIndex) {
-  const disk = new Map<string, StoredFile>();
+/** Stored on-disk files by dir id then name (no path strings built), and archive entries by archive id then inner path. */
+function loadFiles(db: Database, rootId: number) {
+  const disk = new Map<number, Map<string, StoredFile>>();
   const entries = new Map<number, Map<string, StoredFile>>();
-  const stmt = db.prepare(
-    'SELECT id, dir_id, name, archive_file_id, inner_path, size, mtime_ms, kind, variant_id FROM file WHERE root_id = ?',
+  let stmt = db.prepare('SELECT id, dir_id, name, size, mtime_ms, variant_id FROM file WHERE root_id = ? AND archive_file_id IS NULL', [rootId]);
+  try {
+    while (stmt.step()) {
+      const r = stmt.get();
+      const dirId = r[1] as number;
+      let m = disk.get(dirId);
+      if (!m) disk.set(dirId, (m = new Map()));
+      m.set(r[2] as string, { id: r[0] as number, size: r[3] as number, mtimeMs: r[4] as number, kind: 'other', variantId: r[5] as number | null, seen: false });
+    }
+  } finally {
+    stmt.free();
+  }
+  stmt = db.prepare(
+    'SELECT id, archive_file_id, inner_path, size, mtime_ms, kind, variant_id FROM file WHERE root_id = ? AND archive_file_id IS NOT NULL',
     [rootId],
   );
   try {
     while (stmt.step()) {
       const r = stmt.get();
-      const row: StoredFile = {
-        id: r[0] as number,
-        size: r[5] as number,
-        mtimeMs: r[6] as number,
-        kind: r[7] as FileKind,
-        variantId: r[8] as number | null,
-        seen: false,
-      };
-      if (r[3] === null) {
-        disk.set(joinRel(dirs.pathById.get(r[1] as number) ?? '', r[2] as string), row);
-      } else {
-        const archiveId = r[3] as number;
-        let m = entries.get(archiveId);
-        if (!m) entries.set(archiveId, (m = new Map()));
-        m.set(r[4] as string, row);
-      }
+      const archiveId = r[1] as number;
+      let m = entries.get(archiveId);
+      if (!m) entries.set(archiveId, (m = new Map()));
+      m.set(r[2] as string, { id: r[0] as number, size: r[3] as number, mtimeMs: r[4] as number, kind: r[5] as FileKind, variantId: r[6] as number | null, seen: false });
     }
   } finally {
     stmt.free();
@@ -103,7 +104,13 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
   const storedCount = Number(db.exec('SELECT count(*) FROM file WHERE root_id = ?', [rootId])[0].values[0][0]);
   const bulk = storedCount === 0 && result.files.length > 1000;
   if (bulk) dropFileIndexes(db);
+  // ids are assigned here and are consistent by construction; checking every insert's three foreign keys would
+  // cost more than the insert (the pragma cannot change inside a transaction, so it is set around it)
+  db.exec('PRAGMA foreign_keys = OFF');
   const w = new Writer(db);
+  const insertVariant = new BatchInsert(db, 'INSERT INTO variant (id, root_id, dir_id, created_at, updated_at)', 5);
+  const insertFile = new BatchInsert(db, 'INSERT INTO file (id, root_id, dir_id, name, size, mtime_ms, ext, kind, variant_id)', 9);
+  const insertEntry = new BatchInsert(db, 'INSERT INTO file (id, root_id, archive_file_id, inner_path, size, mtime_ms, ext, kind, variant_id)', 9);
   const dirs = DirIndex.load(db, rootId);
   let fileId = nextRowId(db, 'file');
   let variantId = nextRowId(db, 'variant');
@@ -118,7 +125,7 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
 
   db.exec('BEGIN');
   try {
-    const stored = loadFiles(db, rootId, dirs);
+    const stored = loadFiles(db, rootId);
     const storedVariants = loadVariants(db, rootId);
     const dirsBefore = dirs.created;
 
@@ -133,10 +140,11 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
       } else {
         const id = variantId++;
         const dirId = dirs.ensure(g.relPath);
-        w.run('INSERT INTO variant (id, root_id, dir_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [id, rootId, dirId, nowIso, nowIso]);
+        insertVariant.add([id, rootId, dirId, nowIso, nowIso]);
         variantIdByPath.set(g.relPath, id);
       }
     }
+    insertVariant.flush();
     const variantOfFile = new Map<string, number>();
     for (const g of result.variants) {
       const id = variantIdByPath.get(g.relPath)!;
@@ -144,7 +152,7 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
     }
 
     // 2. on-disk files
-    const diskIds = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
+    const archiveFiles = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
     const entriesByArchive = new Map<string, ScannedFile[]>();
     for (const f of result.files) {
       if (f.archivePath !== undefined) {
@@ -157,7 +165,11 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
       kinds[f.kind]++;
       if (f.kind === 'archive') archives++;
       const want = variantOfFile.get(f.relPath) ?? null;
-      const s = stored.disk.get(f.relPath);
+      const slash = f.relPath.lastIndexOf('/');
+      const dirPath = slash < 0 ? '' : f.relPath.slice(0, slash);
+      const name = f.relPath.slice(slash + 1);
+      const knownDir = dirs.get(dirPath);
+      const s = knownDir === undefined ? undefined : stored.disk.get(knownDir)?.get(name);
       if (s) {
         s.seen = true;
         const same = s.size === f.size && s.mtimeMs === f.mtimeMs;
@@ -166,23 +178,21 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
           changed++;
         } else unchanged++;
         if (s.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, s.id]);
-        diskIds.set(f.relPath, { id: s.id, unchangedFile: same, variantId: want });
+        if (f.kind === 'archive' || stored.entries.has(s.id)) archiveFiles.set(f.relPath, { id: s.id, unchangedFile: same, variantId: want });
       } else {
         const id = fileId++;
-        const dirId = dirs.ensure(parentOf(f.relPath));
-        w.run(
-          'INSERT INTO file (id, root_id, dir_id, name, size, mtime_ms, ext, kind, variant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          [id, rootId, dirId, f.relPath.slice(f.relPath.lastIndexOf('/') + 1), f.size, f.mtimeMs, f.ext, f.kind, want],
-        );
+        insertFile.add([id, rootId, knownDir ?? dirs.ensure(dirPath), name, f.size, f.mtimeMs, f.ext, f.kind, want]);
         added++;
-        diskIds.set(f.relPath, { id, unchangedFile: false, variantId: want });
+        if (f.kind === 'archive') archiveFiles.set(f.relPath, { id, unchangedFile: false, variantId: want });
       }
     }
+
+    insertFile.flush();
 
     // 3. archive entries: kept when the archive is unchanged, else diffed against the new listing.
     // An entry belongs to its archive's variant.
     const listingStatus = new Map(result.archives.map((a) => [a.archivePath, a.status]));
-    for (const [archivePath, arch] of diskIds) {
+    for (const [archivePath, arch] of archiveFiles) {
       const status = listingStatus.get(archivePath);
       const hasEntries = entriesByArchive.has(archivePath);
       const old = stored.entries.get(arch.id);
@@ -208,14 +218,13 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
           }
           if (s.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, s.id]);
         } else {
-          w.run(
-            'INSERT INTO file (id, root_id, archive_file_id, inner_path, size, mtime_ms, ext, kind, variant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [fileId++, rootId, arch.id, inner, e.size, e.mtimeMs, e.ext, e.kind, arch.variantId],
-          );
+          insertEntry.add([fileId++, rootId, arch.id, inner, e.size, e.mtimeMs, e.ext, e.kind, arch.variantId]);
         }
       }
       for (const s of old?.values() ?? []) if (!s.seen) w.run('DELETE FROM file WHERE id = ?', [s.id]);
     }
+
+    insertEntry.flush();
 
     // 4. removals and missing variants (never on a cancelled scan)
     if (!result.cancelled) {
@@ -227,7 +236,7 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
         missingIds.add(v.id);
       }
       if (!rootUnavailable) {
-        for (const s of stored.disk.values()) {
+        for (const s of [...stored.disk.values()].flatMap((m) => [...m.values()])) {
           if (s.seen || (s.variantId !== null && missingIds.has(s.variantId))) continue;
           w.run('DELETE FROM file WHERE archive_file_id = ?', [s.id]);
           w.run('DELETE FROM file WHERE id = ?', [s.id]);
@@ -258,19 +267,17 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
     }
     if (!result.cancelled) for (const ids of storedWarnings.values()) for (const id of ids) w.run('DELETE FROM scan_warning WHERE id = ?', [id]);
 
-    w.writes += dirs.created - dirsBefore;
+    w.writes += dirs.created - dirsBefore + insertVariant.rows + insertFile.rows + insertEntry.rows;
     if (w.writes > 0) w.writes += recomputeAggregates(db, rootId, storedCount > 0);
-    w.free();
-    dirs.free();
     db.exec('COMMIT');
   } catch (err) {
-    w.free();
-    dirs.free();
     db.exec('ROLLBACK');
-    if (bulk) createFileIndexes(db);
     throw err;
+  } finally {
+    for (const x of [w, dirs, insertVariant, insertFile, insertEntry]) x.free();
+    db.exec('PRAGMA foreign_keys = ON');
+    if (bulk) createFileIndexes(db);
   }
-  if (bulk) createFileIndexes(db);
 
   const variantsMissing = Number(db.exec('SELECT count(*) FROM variant WHERE root_id = ? AND missing = 1', [rootId])[0].values[0][0]);
   return {

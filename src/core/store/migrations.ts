@@ -149,6 +149,60 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'overrides and search: audit reverts, full-text index (FTS4) and facet table of effective values',
+    up(db) {
+      db.exec(`
+        ALTER TABLE audit_log ADD COLUMN reverts INTEGER; -- the entry a revert entry undid
+        CREATE INDEX audit_log_batch ON audit_log(batch_id);
+        -- Search index of effective values (search-index.ts). Triggers only mark variants dirty (or drop deleted
+        -- ones); the index is brought up to date before each search, so every writer (scan, normalization,
+        -- overrides) keeps it consistent without knowing about it.
+        CREATE TABLE search_dirty (variant_id INTEGER PRIMARY KEY);
+        CREATE VIRTUAL TABLE variant_fts USING fts4(text, tokenize=unicode61, prefix="1,2,3");
+        CREATE TABLE variant_facet (
+          variant_id INTEGER PRIMARY KEY,
+          missing INTEGER NOT NULL,
+          designer TEXT, game_system TEXT, faction TEXT, unit TEXT,
+          support_state TEXT, segmentation TEXT, scale TEXT, nsfw INTEGER NOT NULL
+        );
+        CREATE INDEX variant_facet_designer ON variant_facet(designer);
+        CREATE INDEX variant_facet_faction ON variant_facet(faction);
+        CREATE INDEX variant_facet_unit ON variant_facet(unit);
+        CREATE TRIGGER search_variant_ins AFTER INSERT ON variant BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.id);
+        END;
+        CREATE TRIGGER search_variant_upd AFTER UPDATE OF missing, dir_id ON variant BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.id);
+        END;
+        CREATE TRIGGER search_variant_del AFTER DELETE ON variant BEGIN
+          DELETE FROM variant_fts WHERE docid = old.id;
+          DELETE FROM variant_facet WHERE variant_id = old.id;
+          DELETE FROM search_dirty WHERE variant_id = old.id;
+        END;
+        CREATE TRIGGER search_norm_ins AFTER INSERT ON variant_norm BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+        END;
+        CREATE TRIGGER search_norm_upd AFTER UPDATE OF fields ON variant_norm WHEN old.fields IS NOT new.fields BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+        END;
+        CREATE TRIGGER search_norm_del AFTER DELETE ON variant_norm BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (old.variant_id);
+        END;
+        CREATE TRIGGER search_override_ins AFTER INSERT ON override BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+        END;
+        CREATE TRIGGER search_override_upd AFTER UPDATE ON override BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+        END;
+        CREATE TRIGGER search_override_del AFTER DELETE ON override BEGIN
+          INSERT OR IGNORE INTO search_dirty VALUES (old.variant_id);
+        END;
+        INSERT INTO search_dirty SELECT id FROM variant;
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations.length;

@@ -10,6 +10,14 @@ import { loadSqlJs } from './sql-wasm';
 import { migrate, NewerSchemaError } from './migrations';
 import { backupPath, moveAside, readDbFile, removeStaleTemps, writeFileAtomic } from './persist';
 import { listChildren } from './tree-query';
+import { listAudit, revertAudit, type AuditEntry } from './audit';
+import { exportRows, type ExportRow } from './export';
+import { facetCounts, filterVariants, type FacetCounts, type FacetFilter, type FilteredVariant } from './facets';
+import { applyOverrides, fieldChoices, type OverrideRequest, type OverrideResult, type VocabChoices } from './overrides';
+import { searchVariants, type SearchResult } from './search';
+import { refreshSearchIndex } from './search-index';
+import { treeEffective } from './effective';
+import { variantDetail, type VariantDetail } from './variant-detail';
 import { joinRel } from './rel-path';
 import type {
   LibraryRoot,
@@ -17,6 +25,7 @@ import type {
   LibraryStore,
   Page,
   ScanSummary,
+  FieldChoice,
   StoreOpenReport,
   TreeNode,
   VariantFile,
@@ -51,6 +60,7 @@ export class SqlStore implements LibraryStore {
   private dirty = false;
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly applying = new Set<number>();
+  private vocab: VocabChoices | null = null;
   /** Called after each successful save (tests, status bar). */
   onSaved: ((ms: number) => void) | undefined;
 
@@ -197,7 +207,12 @@ export class SqlStore implements LibraryStore {
   }
 
   async listChildren(rootId: number, folderRelPath: string, offset: number, limit: number): Promise<Page<TreeNode>> {
-    return listChildren(this.live(), rootId, folderRelPath, offset, limit);
+    const page = listChildren(this.live(), rootId, folderRelPath, offset, limit);
+    // effective values (override ?? auto) for the labels
+    const ids = page.items.flatMap((n) => (n.type === 'variant' ? [n.id] : []));
+    const eff = treeEffective(this.db, ids);
+    for (const n of page.items) if (n.type === 'variant') Object.assign(n, eff.get(n.id));
+    return page;
   }
 
   async listVariants(offset: number, limit: number): Promise<Page<VariantRow>> {
@@ -269,6 +284,57 @@ export class SqlStore implements LibraryStore {
       kinds,
       warnings: this.scalar('SELECT count(*) FROM scan_warning'),
     };
+  }
+
+  async getVariantDetail(variantId: number): Promise<VariantDetail | null> {
+    return variantDetail(this.live(), variantId);
+  }
+
+  async applyOverrides(request: OverrideRequest): Promise<OverrideResult> {
+    const r = applyOverrides(this.live(), request, this.vocab);
+    if (r.entries > 0) {
+      this.dirty = true;
+      refreshSearchIndex(this.db);
+    }
+    return r;
+  }
+
+  async listAudit(variantId: number, offset: number, limit: number): Promise<Page<AuditEntry>> {
+    return listAudit(this.live(), variantId, offset, limit);
+  }
+
+  async revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult> {
+    const r = revertAudit(this.live(), target);
+    if (r.entries > 0) {
+      this.dirty = true;
+      refreshSearchIndex(this.db);
+    }
+    return r;
+  }
+
+  async setVocabulary(choices: VocabChoices | null): Promise<void> {
+    this.vocab = choices;
+  }
+
+  async fieldChoices(field: string, query: string, limit: number): Promise<FieldChoice[]> {
+    refreshSearchIndex(this.live());
+    return fieldChoices(this.db, this.vocab, field, query, limit);
+  }
+
+  async searchVariants(text: string, limit: number): Promise<SearchResult> {
+    return searchVariants(this.live(), text, limit);
+  }
+
+  async facetCounts(filter: FacetFilter): Promise<FacetCounts> {
+    return facetCounts(this.live(), filter);
+  }
+
+  async filterVariants(filter: FacetFilter, offset: number, limit: number): Promise<Page<FilteredVariant>> {
+    return filterVariants(this.live(), filter, offset, limit);
+  }
+
+  async exportRows(): Promise<ExportRow[]> {
+    return exportRows(this.live());
   }
 
   /** Writes the database to its file atomically (no-op for an in-memory store). Never called inside a transaction. */

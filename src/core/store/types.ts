@@ -2,6 +2,12 @@
 // `SqlStore` (sql.js in-process; the CLI and the worker use it) and `WorkerStore` (the same calls sent to a
 // worker thread, so the extension host never blocks on a bulk insert or a save). All methods are async.
 import type { FileKind, ScanResult, ScanWarning } from '../scan/types';
+import type { AuditEntry } from './audit';
+import type { ExportRow } from './export';
+import type { FacetCounts, FacetFilter, FilteredVariant } from './facets';
+import type { OverrideRequest, OverrideResult, VocabChoices } from './overrides';
+import type { SearchResult } from './search';
+import type { VariantDetail } from './variant-detail';
 
 export type { FileKind, ScanResult, ScanWarning };
 
@@ -100,6 +106,11 @@ export interface VariantRow {
   missing: boolean;
 }
 
+export interface FieldChoice {
+  value: string;
+  label: string;
+}
+
 export interface LibraryStore {
   addRoot(path: string): Promise<LibraryRoot>;
   removeRoot(id: number): Promise<void>;
@@ -116,6 +127,24 @@ export interface LibraryStore {
   stats(): Promise<LibraryStats>;
   /** Writes the database to disk atomically (temp file, fsync, rename, previous kept as .bak). */
   save(): Promise<void>;
+  // --- overrides, audit, search, facets, export (issue 5; effective value = override ?? auto) ---
+  /** Fields (automatic, override, effective), warnings, residual tokens; null for an unknown id. */
+  getVariantDetail(variantId: number): Promise<VariantDetail | null>;
+  /** Sets or clears overrides on one or many variants in one transaction and one audit batch; validated first. */
+  applyOverrides(request: OverrideRequest): Promise<OverrideResult>;
+  /** A variant's audit trail, newest first. */
+  listAudit(variantId: number, offset: number, limit: number): Promise<Page<AuditEntry>>;
+  /** Reverts one audit entry or a whole batch by writing the inverse entries. */
+  revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult>;
+  /** The vocabulary override values are checked against (null = type checks only). */
+  setVocabulary(choices: VocabChoices | null): Promise<void>;
+  /** Values a picker offers for a field: vocabulary entries, else values already in the library; filtered by `query`. */
+  fieldChoices(field: string, query: string, limit: number): Promise<FieldChoice[]>;
+  searchVariants(text: string, limit: number): Promise<SearchResult>;
+  facetCounts(filter: FacetFilter): Promise<FacetCounts>;
+  filterVariants(filter: FacetFilter, offset: number, limit: number): Promise<Page<FilteredVariant>>;
+  /** Effective values of every variant. */
+  exportRows(): Promise<ExportRow[]>;
   close(): Promise<void>;
 }
 

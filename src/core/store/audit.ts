@@ -1,0 +1,135 @@
+// The append-only audit trail of overrides: field, old and new stored value (NULL = no override), source, batch id,
+// time. A revert never deletes: it writes the inverse changes as new entries (source `revert`, `reverts` = the
+// entry undone) under a new batch id.
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'sql.js';
+import { decodeOverride, OverrideWriter, type OverrideResult } from './overrides';
+import type { FieldValue } from './effective';
+
+export type AuditSource = 'user' | 'bulk' | 'revert';
+
+export interface AuditWrite {
+  variantId: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  actor: string;
+  source: AuditSource;
+  batchId: string;
+  reverts: number | null;
+  ts: string;
+}
+
+export function appendAudit(db: Database, a: AuditWrite): void {
+  db.run(
+    `INSERT INTO audit_log (resource_type, resource_id, field, old_value, new_value, actor, source, batch_id, reverts, ts)
+     VALUES ('variant', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [a.variantId, a.field, a.oldValue, a.newValue, a.actor, a.source, a.batchId, a.reverts, a.ts],
+  );
+}
+
+export interface AuditEntry {
+  id: number;
+  variantId: number;
+  field: string;
+  /** Whether an override existed before / after, and its value. */
+  oldOverridden: boolean;
+  oldValue: FieldValue;
+  newOverridden: boolean;
+  newValue: FieldValue;
+  actor: string;
+  source: AuditSource;
+  batchId: string;
+  /** Entry this one undid (source `revert`). */
+  reverts: number | null;
+  ts: string;
+  /** How many entries share the batch (a bulk edit of 300 variants × 1 field = 300). */
+  batchSize: number;
+}
+
+const COLS = `a.id, a.resource_id, a.field, a.old_value, a.new_value, a.actor, a.source, a.batch_id, a.reverts, a.ts,
+  (SELECT count(*) FROM audit_log b WHERE b.batch_id = a.batch_id)`;
+
+function toEntry(r: unknown[]): AuditEntry {
+  const o = decodeOverride(r[3] as string | null);
+  const n = decodeOverride(r[4] as string | null);
+  return {
+    id: r[0] as number,
+    variantId: r[1] as number,
+    field: r[2] as string,
+    oldOverridden: o.overridden,
+    oldValue: o.value,
+    newOverridden: n.overridden,
+    newValue: n.value,
+    actor: r[5] as string,
+    source: r[6] as AuditSource,
+    batchId: r[7] as string,
+    reverts: (r[8] as number | null) ?? null,
+    ts: r[9] as string,
+    batchSize: r[10] as number,
+  };
+}
+
+/** A variant's history, newest first. */
+export function listAudit(db: Database, variantId: number, offset = 0, limit = 200): { items: AuditEntry[]; total: number } {
+  const total = Number(db.exec("SELECT count(*) FROM audit_log WHERE resource_type = 'variant' AND resource_id = ?", [variantId])[0]?.values[0]?.[0] ?? 0);
+  const rows = db.exec(
+    `SELECT ${COLS} FROM audit_log a WHERE a.resource_type = 'variant' AND a.resource_id = ? ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+    [variantId, limit, offset],
+  )[0]?.values ?? [];
+  return { items: rows.map(toEntry), total };
+}
+
+export function auditEntries(db: Database, where: { batchId: string } | { entryId: number }): AuditEntry[] {
+  const [cond, arg] = 'batchId' in where ? ['a.batch_id = ?', where.batchId] : ['a.id = ?', where.entryId];
+  return (db.exec(`SELECT ${COLS} FROM audit_log a WHERE ${cond} ORDER BY a.id`, [arg])[0]?.values ?? []).map(toEntry);
+}
+
+export class NothingToRevertError extends Error {
+  constructor(what: string) {
+    super(`nothing to revert: ${what} is not in the audit log`);
+    this.name = 'NothingToRevertError';
+  }
+}
+
+/**
+ * Reverts one entry or a whole batch: each (variant, field) the target touched goes back to the value it had before
+ * the target's first change to it. Written as new `revert` entries under a new batch; pairs already at that value
+ * are left alone (no entry).
+ */
+export function revertAudit(db: Database, target: { batchId: string } | { entryId: number }, actor = 'user'): OverrideResult {
+  const entries = auditEntries(db, target);
+  if (entries.length === 0) throw new NothingToRevertError('batchId' in target ? `batch ${target.batchId}` : `entry ${target.entryId}`);
+  const raw = new Map<number, string | null>();
+  for (const r of db.exec(`SELECT id, old_value FROM audit_log WHERE id IN (${entries.map((e) => e.id).join(',')})`)[0]?.values ?? []) {
+    raw.set(r[0] as number, r[1] as string | null);
+  }
+  // the earliest change per (variant, field) holds the value to go back to
+  const firstByPair = new Map<string, AuditEntry>();
+  for (const e of entries) {
+    const k = `${e.variantId}\u0000${e.field}`;
+    if (!firstByPair.has(k)) firstByPair.set(k, e);
+  }
+  const batchId = randomUUID();
+  const writer = new OverrideWriter(db, actor);
+  const variants = new Set<number>();
+  let written = 0;
+  db.exec('BEGIN');
+  try {
+    for (const e of firstByPair.values()) {
+      const exists = db.exec('SELECT 1 FROM variant WHERE id = ?', [e.variantId]).length > 0;
+      if (!exists) continue; // the variant was removed from the library; its history stays
+      if (writer.write(e.variantId, e.field, raw.get(e.id) ?? null, 'revert', batchId, e.id)) {
+        written++;
+        variants.add(e.variantId);
+      }
+    }
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    writer.free();
+  }
+  return { batchId, entries: written, variants: variants.size };
+}
