@@ -12,7 +12,7 @@ import { addLineages } from './compile/lineages';
 import { compileTokenMap, lineageTokens, mergeTokenmap } from './compile/tokenmap';
 import { digestOf } from './digest';
 import { normText } from './norm-text';
-import { withDigests, type CharacterRef, type Collection, type Lineage, type Phrase, type Ruleset } from './ruleset';
+import { withDigests, type CharacterRef, type Collection, type IntendedUseBucket, type Lineage, type Phrase, type Ruleset } from './ruleset';
 import type { VocabFile } from './vocab-file';
 
 /** Files in the order they apply: by layer, then codex files of the original format before this project's, then path. */
@@ -87,7 +87,9 @@ function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
       }
     }
   }
-  phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+  // Longest first; equal lengths in a fixed order so that reordering a file changes nothing.
+  const phraseText = (p: Phrase) => `${p.tokens.join(' ')}\u0000${p.key}`;
+  phrases.sort((a, b) => b.tokens.length - a.tokens.length || (phraseText(a) < phraseText(b) ? -1 : 1));
 
   const franchiseAlias = new Map<string, string[]>();
   const charactersByAlias = new Map<string, CharacterRef[]>();
@@ -109,6 +111,8 @@ function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
     }
   }
   for (const [key, p] of d.preferences) for (const a of p.aliases) preferencePhrases.set(aliasForm(a), key);
+  const preferenceBuckets = new Map<string, IntendedUseBucket>();
+  for (const [key, p] of d.preferences) if (p.bucket) preferenceBuckets.set(key, p.bucket);
 
   const factionsByAlias = new Map<string, string[]>();
   for (const f of d.factions.values()) for (const a of [f.key, f.name, ...f.aliases]) push(factionsByAlias, aliasForm(a), f.id);
@@ -133,7 +137,7 @@ function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
 
   return withDigests({
     designers: { byKey: d.designers, byAlias: designerAlias, phrases },
-    franchises: { byKey: d.franchises, byAlias: franchiseAlias, charactersByAlias, preferencePhrases },
+    franchises: { byKey: d.franchises, byAlias: franchiseAlias, charactersByAlias, preferencePhrases, preferenceBuckets },
     codex: {
       systems: d.systems, factions: d.factions, units: d.units, parts: d.parts, factionsByAlias, unitsByPhrase, partsByAlias,
     },

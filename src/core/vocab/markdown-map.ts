@@ -36,6 +36,8 @@ export function parseMarkdownMap(file: string, text: string): SourceDoc {
     const raw = text.slice(lineStart, n + 1 < starts.length ? starts[n + 1]! - 1 : text.length).replace(/\r$/, '');
     if (/^\s*```/.test(raw)) {
       inFence = !inFence;
+      stack = [stack[0]!];
+      lastListKey = undefined;
       continue;
     }
     if (!inFence) {

@@ -87,6 +87,9 @@ export interface FranchiseTable {
   charactersByAlias: ReadonlyMap<string, readonly CharacterRef[]>;
   /** Franchise-preference phrases (intended use by franchise), aliasForm → franchise key. */
   preferencePhrases: ReadonlyMap<string, string>;
+  /** franchise key → default intended-use bucket from franchise_preferences.json, also for keys that have no manifest
+   * (`warhammer`). Optional so hand-built rulesets may omit it. */
+  preferenceBuckets?: ReadonlyMap<string, IntendedUseBucket>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

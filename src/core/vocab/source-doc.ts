@@ -41,7 +41,9 @@ export function positionIn(starts: readonly number[], offset: number): Position 
 }
 
 const keyString = (key: unknown): string =>
-  isScalar(key) ? String(key.value) : key === null || key === undefined ? '' : String(key);
+  isScalar(key)
+    ? typeof key.value === 'symbol' ? '<<' : String(key.value)
+    : key === null || key === undefined ? '' : String(key);
 
 /** Parse YAML or JSON text. */
 export function parseYamlSource(file: string, text: string): SourceDoc {
