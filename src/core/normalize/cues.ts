@@ -1,5 +1,6 @@
 // Everything the passes look up, compiled once per ruleset: the ruleset's token map unioned with the builtin lists,
 // designer / franchise / character alias tables, and the glued-word dictionary. Cached per Ruleset object.
+import { aliasTokens } from '../vocab/alias-form';
 import type { CharacterRef, IntendedUseBucket, Ruleset } from '../vocab/ruleset';
 import * as B from './builtin-cues';
 import { gluedDictionary, type GluedDictionary } from './tokenize';
@@ -23,7 +24,8 @@ export interface NormalizeCues {
   designerTokens: ReadonlySet<string>;
   franchiseByAlias: ReadonlyMap<string, readonly string[]>;
   charactersByAlias: ReadonlyMap<string, readonly CharacterRef[]>;
-  franchisePreference: ReadonlyMap<string, string>;
+  /** Franchise-preference phrases (as token sequences) → franchise key, longest first. */
+  franchisePreference: readonly DesignerPhrase[];
   franchiseIntendedUse: ReadonlyMap<string, IntendedUseBucket>;
   lineageFamilyByToken: ReadonlyMap<string, readonly string[]>;
   factionHints: ReadonlySet<string>;
@@ -104,6 +106,11 @@ function compileCues(r: Ruleset): NormalizeCues {
 
   const franchiseIntendedUse = new Map<string, IntendedUseBucket>();
   for (const f of r.franchises.byKey.values()) if (f.defaultIntendedUse) franchiseIntendedUse.set(f.key, f.defaultIntendedUse);
+  for (const [k, b] of r.franchises.preferenceBuckets ?? []) franchiseIntendedUse.set(k, b);
+  const franchisePreference = [...r.franchises.preferencePhrases]
+    .map(([alias, key]) => ({ tokens: aliasTokens(alias), key }))
+    .filter((p) => p.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
 
   const gluedWords: string[] = [];
   for (const a of r.franchises.byAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
@@ -120,7 +127,7 @@ function compileCues(r: Ruleset): NormalizeCues {
     designerTokens,
     franchiseByAlias: r.franchises.byAlias,
     charactersByAlias: r.franchises.charactersByAlias,
-    franchisePreference: r.franchises.preferencePhrases,
+    franchisePreference,
     franchiseIntendedUse,
     lineageFamilyByToken: lineage,
     // The normalizer's faction-hint branch keeps the original's embedded list: the token map's faction sections

@@ -7,6 +7,8 @@ export interface NormalizeOptions {
   topLevelTokens?: readonly string[];
   /** Raw-case path components, for camelCase / letter-digit expansions. */
   rawComponents?: readonly string[];
+  /** An `uncut` twin of this folder exists (library context, sibling-segmentation.ts). */
+  siblingSplit?: { crossScale: boolean };
   /** Opt-in general faction bucket (chaos/order/death/destruction) in tabletop context. */
   generalFaction?: boolean;
 }
@@ -18,6 +20,8 @@ export class Draft {
   readonly explained = new Set<number>();
   /** Lookup stream: tokens, then camelCase/glued splits, then bigrams (for character/franchise aliases). */
   expanded: string[] = [];
+  /** `expanded[0 .. directCount)` are the tokens and their bigrams; the rest come from camelCase / glued splits. */
+  directCount = 0;
   lineageCandidates: { index: number; token: string; families: readonly string[] }[] = [];
   isTabletop = false;
   confidence = 0;

@@ -14,6 +14,7 @@ import { segmentationPass } from './passes/segmentation';
 import { supportStatePass } from './passes/support-state';
 import { tokenLoop } from './passes/token-loop';
 import { pathComponents, tokenizeComponent, unique } from './tokenize';
+import type { SiblingSplit } from './sibling-segmentation';
 import type { NormalizeResult } from './types';
 import { variantTokens } from './variant-tokens';
 
@@ -51,19 +52,18 @@ export interface VariantInput {
   options: NormalizeOptions;
 }
 
-export function variantInput(relPath: string, files: readonly string[]): VariantInput {
+export function variantInput(relPath: string, files: readonly string[], siblingSplit?: SiblingSplit): VariantInput {
   const components = pathComponents(relPath);
-  return {
-    tokens: variantTokens(relPath, files),
-    options: {
-      topLevelTokens: components.length > 0 ? tokenizeComponent(components[0]) : [],
-      rawComponents: components,
-    },
+  const options: NormalizeOptions = {
+    topLevelTokens: components.length > 0 ? tokenizeComponent(components[0]) : [],
+    rawComponents: components,
   };
+  if (siblingSplit) options.siblingSplit = siblingSplit;
+  return { tokens: variantTokens(relPath, files), options };
 }
 
 /** Normalizes one variant: its folder relPath and its member files' relPaths. */
-export function normalize(relPath: string, files: readonly string[], ruleset: Ruleset): NormalizeResult {
-  const input = variantInput(relPath, files);
+export function normalize(relPath: string, files: readonly string[], ruleset: Ruleset, siblingSplit?: SiblingSplit): NormalizeResult {
+  const input = variantInput(relPath, files, siblingSplit);
   return normalizeTokens(input.tokens, ruleset, input.options);
 }

@@ -9,6 +9,7 @@ import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
 import { normalizeTokens, variantInput, type VariantInput } from './normalize';
 import type { NormalizeResult } from './types';
+import { inferSiblingSplits } from './sibling-segmentation';
 import { changedTerms, meetsChangedTerms, vocabTerms } from './vocab-terms';
 
 export interface NormalizeProgress {
@@ -41,7 +42,8 @@ export interface NormalizeLibraryOptions {
 }
 
 export function tokensKey(input: VariantInput): string {
-  const text = JSON.stringify([input.tokens, input.options.topLevelTokens ?? [], input.options.rawComponents ?? []]);
+  const o = input.options;
+  const text = JSON.stringify([input.tokens, o.topLevelTokens ?? [], o.rawComponents ?? [], o.siblingSplit ?? null]);
   return createHash('sha1').update(text).digest('base64url').slice(0, 22);
 }
 
@@ -65,6 +67,7 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
   const previous = readVocabTerms(db);
   const changed = previous && previous.digest !== digest ? changedTerms(previous.terms, terms) : null;
   const variants = variantsToNormalize(db);
+  const siblings = inferSiblingSplits(variants.map((v) => v.relPath));
   const index = normIndex(db);
   const progress = throttle(options.onProgress);
   const batch = options.batchSize ?? 2000;
@@ -88,7 +91,7 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
       writer.begin();
       try {
         for (const v of variants.slice(start, start + batch)) {
-          const input = variantInput(v.relPath, v.files);
+          const input = variantInput(v.relPath, v.files, siblings.get(v.relPath));
           const key = tokensKey(input);
           const prev = index.get(v.id);
           if (!options.force && prev && prev.tokensKey === key) {

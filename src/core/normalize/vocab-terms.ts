@@ -26,7 +26,10 @@ export function vocabTerms(c: NormalizeCues): TermMap {
   for (const k of c.designerNeverAssign) add(k, 'never');
   for (const [t, keys] of c.franchiseByAlias) add(t, `f:${keys.join(',')}`);
   for (const [t, refs] of c.charactersByAlias) add(t, `c:${refs.map((r) => `${r.franchise ?? ''}/${r.character}`).join(',')}`);
-  for (const [t, f] of c.franchisePreference) add(t, `fp:${f}/${c.franchiseIntendedUse.get(f) ?? ''}`);
+  for (const p of c.franchisePreference) {
+    const tag = `fp:${p.tokens.join(' ')}>${p.key}/${c.franchiseIntendedUse.get(p.key) ?? ''}`;
+    for (const t of p.tokens) add(t, tag);
+  }
   for (const [t, fams] of c.lineageFamilyByToken) add(t, `l:${fams.join(',')}`);
   for (const t of c.factionHints) add(t, 'fh');
   const maps: [string, ReadonlyMap<string, string>][] = [

@@ -75,17 +75,21 @@ export interface NormRow {
 
 /** Prepared writers for one normalization run; call `free()` at the end. */
 export class NormWriter {
-  private readonly upsert: Statement;
+  private readonly insert: Statement;
+  private readonly update: Statement;
   private readonly touch: Statement;
   private readonly now = new Date().toISOString();
 
+  // UPDATE, then INSERT when no row changed: an UPSERT's conflict clause would override the `INSERT OR IGNORE` of
+  // the search index's triggers on this table.
   constructor(private readonly db: Database) {
-    this.upsert = db.prepare(
-      `INSERT INTO variant_norm (variant_id, tokens_key, ruleset_digest, fields, warnings, residual, confidence, designer, support_state, normalized_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(variant_id) DO UPDATE SET tokens_key = excluded.tokens_key, ruleset_digest = excluded.ruleset_digest,
-         fields = excluded.fields, warnings = excluded.warnings, residual = excluded.residual, confidence = excluded.confidence,
-         designer = excluded.designer, support_state = excluded.support_state, normalized_at = excluded.normalized_at`,
+    this.insert = db.prepare(
+      `INSERT INTO variant_norm (fields, warnings, residual, confidence, designer, support_state, normalized_at, tokens_key, ruleset_digest, variant_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.update = db.prepare(
+      `UPDATE variant_norm SET fields = ?, warnings = ?, residual = ?, confidence = ?, designer = ?, support_state = ?,
+         normalized_at = ?, tokens_key = ?, ruleset_digest = ? WHERE variant_id = ?`,
     );
     this.touch = db.prepare('UPDATE variant_norm SET ruleset_digest = ? WHERE variant_id = ?');
   }
@@ -93,10 +97,7 @@ export class NormWriter {
   write(row: NormRow): void {
     const designer = typeof row.fields.designer === 'string' ? row.fields.designer : null;
     const support = typeof row.fields.support_state === 'string' ? row.fields.support_state : null;
-    this.upsert.run([
-      row.variantId,
-      row.tokensKey,
-      row.digest,
+    const params = [
       JSON.stringify(row.fields),
       JSON.stringify(row.warnings),
       JSON.stringify(row.residual),
@@ -104,7 +105,12 @@ export class NormWriter {
       designer,
       support,
       this.now,
-    ]);
+      row.tokensKey,
+      row.digest,
+      row.variantId,
+    ];
+    this.update.run(params);
+    if (this.db.getRowsModified() === 0) this.insert.run(params);
   }
 
   /** The variant's result holds under the new vocabulary: record the digest without re-running. */
@@ -121,7 +127,8 @@ export class NormWriter {
   }
 
   free(): void {
-    this.upsert.free();
+    this.insert.free();
+    this.update.free();
     this.touch.free();
   }
 }

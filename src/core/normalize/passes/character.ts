@@ -27,7 +27,8 @@ export function characterPrePass(d: Draft): void {
   const candidates = d.expanded
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => isValidCharacterAlias(d, t, franchisePresent))
-    .sort((a, b) => b.t.length - a.t.length || a.i - b.i);
+    // Aliases read directly from tokens beat those found only by splitting a glued or camelCase word.
+    .sort((a, b) => Number(a.i >= d.directCount) - Number(b.i >= d.directCount) || b.t.length - a.t.length || a.i - b.i);
   if (candidates.length > 0) assign(d, candidates[0].t);
 }
 

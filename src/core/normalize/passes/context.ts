@@ -28,7 +28,9 @@ export function computeContext(d: Draft): void {
     if (parts.length > 1) extra.push(...parts);
   }
   const base = unique([...tokens, ...extra]);
-  d.expanded = unique([...base, ...bigrams(base, cues.stopwords, [' ', '_'])]);
+  const direct = unique([...tokens, ...bigrams(tokens, cues.stopwords, [' ', '_'])]);
+  d.directCount = direct.length;
+  d.expanded = unique([...direct, ...base, ...bigrams(base, cues.stopwords, [' ', '_'])]);
 
   const franchisePresent = franchiseAliasPresent(d);
   const designerEvidence = tokens.some((t) => cues.designerByToken.has(t));

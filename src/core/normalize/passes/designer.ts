@@ -2,7 +2,7 @@
 import type { Draft } from '../draft';
 import { WEIGHTS } from '../types';
 
-function phraseAt(tokens: readonly string[], phrase: readonly string[]): number {
+export function phraseAt(tokens: readonly string[], phrase: readonly string[]): number {
   outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
     return i;

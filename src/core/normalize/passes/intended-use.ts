@@ -1,6 +1,7 @@
 // Intended use (SPEC §3.2.2, DECISIONS D4): bucket words count only in the top-level folder; one bucket sets the
 // field, several give `intended_use_conflict`. Later (§3.3.3) the designer's or franchise's default fills it.
 import type { Draft } from '../draft';
+import { phraseAt } from './designer';
 import { WEIGHTS } from '../types';
 import type { IntendedUseBucket } from '../../vocab/ruleset';
 
@@ -29,10 +30,9 @@ export function intendedUseDefaults(d: Draft): void {
       return;
     }
   }
-  for (const t of d.expanded) {
-    const franchise = d.cues.franchisePreference.get(t);
-    const b = franchise ? d.cues.franchiseIntendedUse.get(franchise) : undefined;
-    if (b) {
+  for (const p of d.cues.franchisePreference) {
+    const b = d.cues.franchiseIntendedUse.get(p.key);
+    if (b && phraseAt(d.tokens, p.tokens) >= 0) {
       f.intended_use_bucket = b;
       return;
     }

@@ -38,4 +38,8 @@ export function segmentationPass(d: Draft): void {
   }
   if (merged > 0) d.fields.segmentation = 'merged';
   else if (split > 0) d.fields.segmentation = 'split';
+  else if (d.options.siblingSplit) {
+    d.fields.segmentation = 'split';
+    if (d.options.siblingSplit.crossScale) d.warn('segmentation_inferred_cross_scale');
+  }
 }

@@ -1,0 +1,130 @@
+// The real inventory through our normalization with the real reference vocabulary, field by field against the
+// original's output (golden/normalize_with_vocab.json). Agreement is printed per field; the floors below are what
+// we reach, and every remaining difference is a documented decision (docs/DECISIONS.md).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BUILTIN_LINEAGE_FAMILY } from '../../../src/core/normalize/builtin-cues';
+import { normalizeTokens, variantInput } from '../../../src/core/normalize/normalize';
+import { inferSiblingSplits } from '../../../src/core/normalize/sibling-segmentation';
+import type { NormalizeResult } from '../../../src/core/normalize/types';
+import type { Ruleset } from '../../../src/core/vocab/ruleset';
+import { VocabSession } from '../../../src/core/vocab/vocab-session';
+import { referenceDir, requireReference, specDir } from '../../support/reference';
+import { goldenVariants, goldenVariantsPath, inventoryPath } from './golden-inventory';
+
+interface Proposal {
+  rel_path: string;
+  changes: Record<string, unknown>;
+}
+
+/** How a golden value reads in our terms (documented decisions D6, D7). */
+function goldenValue(field: string, v: unknown): unknown {
+  if (v === undefined) return null;
+  if (field === 'content_flag' && v === 'nsfw_weak') return 'nsfw';
+  if (field === 'lineage_family' && typeof v === 'string') return BUILTIN_LINEAGE_FAMILY.get(v) ?? v;
+  return v;
+}
+
+const FIELDS = [
+  'designer', 'support_state', 'height_mm', 'intended_use_bucket', 'token_locale', 'character_name', 'content_flag',
+  'segmentation', 'scale_ratio_den', 'lineage_family', 'part_pack_type', 'internal_volume', 'franchise_hints',
+  'normalization_warnings',
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Characters only the loose `characters_tokenmap.md` names (no franchise): the original's normalizer never loaded
+ * that file (D11), so it could not see them. */
+function looseCharacterOnly(r: NormalizeResult, rules: Ruleset): boolean {
+  const alias = r.fields.character_aliases[0];
+  const refs = alias === undefined ? undefined : rules.franchises.charactersByAlias.get(alias);
+  return refs !== undefined && refs.every((c) => c.franchise === null);
+}
+
+const PRE_SUPPORTED = (tokens: readonly string[]): boolean =>
+  tokens.some((t, i) => /^(presupported|pre-supported|pre_supported)/.test(t) || (t === 'pre' && (tokens[i + 1] ?? '').startsWith('supported')));
+
+/** The documented decision that explains a disagreement, or null when nothing does. */
+function decisionFor(field: Field, r: NormalizeResult, theirs: unknown, tokens: readonly string[], rules: Ruleset): string | null {
+  switch (field) {
+    case 'support_state':
+      if (r.warnings.includes('support_state_conflict')) return 'D2 conflict';
+      if (r.fields.support_state === 'presupported' && theirs === 'supported' && PRE_SUPPORTED(tokens)) return 'D2 pre+supported';
+      return null;
+    case 'character_name':
+      return theirs === null && looseCharacterOnly(r, rules) ? 'D11 loose characters' : null;
+    case 'segmentation':
+      return r.warnings.includes('segmentation_conflict') ? 'D1 conflict' : null;
+    case 'normalization_warnings': {
+      const g = (theirs as string[] | null) ?? [];
+      if (!g.every((w) => r.warnings.includes(w as never))) return null;
+      const extra = r.warnings.filter((w) => !g.includes(w));
+      const ok = extra.every(
+        (w) =>
+          w === 'support_state_conflict' ||
+          w === 'nsfw_weak_confidence' ||
+          w === 'segmentation_conflict' ||
+          (w === 'character_without_context' && looseCharacterOnly(r, rules)),
+      );
+      return ok ? 'D1/D2/D7/D11 added warnings' : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function referenceRuleset(): Ruleset {
+  const session = new VocabSession([resolve(referenceDir, 'vocab')]);
+  session.loadAll();
+  return session.ruleset;
+}
+
+describe('normalize: real inventory vs the original (golden, with vocab)', function () {
+  let golden: Map<string, Proposal>;
+  let ours: Map<string, { r: NormalizeResult; tokens: string[] }>;
+  let rules: Ruleset;
+  before(function () {
+    requireReference(this, inventoryPath);
+    requireReference(this, goldenVariantsPath);
+    requireReference(this, resolve(referenceDir, 'vocab'));
+    const g = JSON.parse(readFileSync(resolve(specDir, 'golden/normalize_with_vocab.json'), 'utf8')) as { proposals: Proposal[] };
+    golden = new Map(g.proposals.map((p) => [p.rel_path, p]));
+    rules = referenceRuleset();
+    const variants = goldenVariants();
+    const siblings = inferSiblingSplits(variants.map((v) => v.relPath));
+    ours = new Map(
+      variants.map((v) => {
+        const input = variantInput(v.relPath, v.files, siblings.get(v.relPath));
+        return [v.relPath, { r: normalizeTokens(input.tokens, rules, input.options), tokens: input.tokens }];
+      }),
+    );
+  });
+
+  it('agrees field by field; every disagreement is a documented decision', function () {
+    assert.equal(ours.size, 391);
+    const lines: string[] = [];
+    const unexplained: string[] = [];
+    for (const field of FIELDS) {
+      let agree = 0;
+      const decided = new Map<string, number>();
+      for (const [rel, p] of golden) {
+        const mine = ours.get(rel);
+        assert.ok(mine, rel);
+        const raw = field === 'normalization_warnings' ? mine.r.warnings : (mine.r.fields as unknown as Record<string, unknown>)[field];
+        const value = Array.isArray(raw) && raw.length === 0 ? null : raw;
+        const theirs = goldenValue(field, p.changes[field]);
+        if (JSON.stringify(value) === JSON.stringify(theirs)) {
+          agree++;
+          continue;
+        }
+        const why = decisionFor(field, mine.r, theirs, mine.tokens, rules);
+        if (why) decided.set(why, (decided.get(why) ?? 0) + 1);
+        else unexplained.push(`${field} ${rel}: ours ${JSON.stringify(value)} vs ${JSON.stringify(theirs)}`);
+      }
+      const why = [...decided].map(([k, n]) => `${n} ${k}`).join(', ');
+      lines.push(`${field.padEnd(22)} ${String(agree).padStart(3)}/${golden.size} (${((agree / golden.size) * 100).toFixed(1)} %)${why ? `  decided: ${why}` : ''}`);
+    }
+    console.log(`      per-field agreement with the original:\n      ${lines.join('\n      ')}`);
+    assert.deepEqual(unexplained, []);
+  });
+});
