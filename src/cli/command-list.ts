@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { register as registerScan } from './commands/scan';
 import { register as registerStats } from './commands/stats';
 import { register as registerList } from './commands/list';
+import { register as registerRestoreBackup } from './commands/restore-backup';
 
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerScan,
   registerStats,
   registerList,
+  registerRestoreBackup,
 ];

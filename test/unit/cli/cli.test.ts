@@ -93,5 +93,11 @@ describe('cli: stlmgr', function () {
     assert.match(r.err, /library\.db\.bak/);
     assert.ok(!existsSync(path), 'nothing written in its place');
     assert.ok(readdirSync(dirname(path)).some((f) => f.startsWith('library.db.corrupt-')));
+    const restored = stlmgr(['restore-backup', '--db', path]);
+    assert.equal(restored.code, 0, restored.err);
+    const stats = stlmgr(['stats', '--db', path, '--json']);
+    assert.equal(stats.code, 0, stats.err);
+    assert.equal(JSON.parse(stats.out).variants, 2);
+    assert.equal(stlmgr(['restore-backup', '--db', join(dir, 'nothing.db')]).code, 3);
   });
 });

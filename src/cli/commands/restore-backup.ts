@@ -1,0 +1,23 @@
+// `stlmgr restore-backup`: put `<db>.bak` (the file before the last save) back as the database.
+import type { Command } from 'commander';
+import { restoreBackup } from '../../core/store/sql-store';
+import { CliError, ExitCode } from '../cli-error';
+import { resolveDbPath } from '../db-path';
+import { addDbOption } from '../options';
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('restore-backup')
+    .description('replace the database with its .bak (the state before the last save); the current file is kept aside');
+  addDbOption(cmd);
+  cmd.action((opts: { db?: string }) => {
+    const path = resolveDbPath(opts.db);
+    let moved: string | null;
+    try {
+      moved = restoreBackup(path).movedAside;
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.notFound);
+    }
+    process.stdout.write(`restored ${path} from ${path}.bak${moved ? ` (previous file kept as ${moved})` : ''}\n`);
+  });
+}
