@@ -65,7 +65,7 @@ export function facetCounts(db: Database, filter: FacetFilter = {}, top = 200): 
   for (const name of FACETS) {
     const w = whereOf(filter, name);
     facets[name] = (db.exec(
-      `SELECT coalesce(f.${name}, ''), count(*) AS n FROM variant_facet f ${w.sql} GROUP BY f.${name} ORDER BY n DESC, 1 LIMIT ?`,
+      `SELECT coalesce(f.${name}, ''), count(*) AS n FROM variant_facet f ${w.sql} GROUP BY f.${name} ORDER BY n DESC, f.${name} IS NULL, 1 LIMIT ?`,
       [...w.params, top],
     )[0]?.values ?? []).map((r) => ({ value: r[0] as string, count: r[1] as number }));
   }

@@ -158,7 +158,8 @@ export const migrations: Migration[] = [
         CREATE INDEX audit_log_batch ON audit_log(batch_id);
         -- Search index of effective values (search-index.ts). Triggers only mark variants dirty (or drop deleted
         -- ones); the index is brought up to date before each search, so every writer (scan, normalization,
-        -- overrides) keeps it consistent without knowing about it.
+        -- overrides) keeps it consistent without knowing about it. (No INSERT OR IGNORE in the triggers: an outer
+        -- statement's conflict policy, e.g. an upsert's, would replace it.)
         CREATE TABLE search_dirty (variant_id INTEGER PRIMARY KEY);
         CREATE VIRTUAL TABLE variant_fts USING fts4(text, tokenize=unicode61, prefix="1,2,3");
         CREATE TABLE variant_facet (
@@ -171,10 +172,10 @@ export const migrations: Migration[] = [
         CREATE INDEX variant_facet_faction ON variant_facet(faction);
         CREATE INDEX variant_facet_unit ON variant_facet(unit);
         CREATE TRIGGER search_variant_ins AFTER INSERT ON variant BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.id);
+          INSERT INTO search_dirty SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.id);
         END;
         CREATE TRIGGER search_variant_upd AFTER UPDATE OF missing, dir_id ON variant BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.id);
+          INSERT INTO search_dirty SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.id);
         END;
         CREATE TRIGGER search_variant_del AFTER DELETE ON variant BEGIN
           DELETE FROM variant_fts WHERE docid = old.id;
@@ -182,22 +183,22 @@ export const migrations: Migration[] = [
           DELETE FROM search_dirty WHERE variant_id = old.id;
         END;
         CREATE TRIGGER search_norm_ins AFTER INSERT ON variant_norm BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+          INSERT INTO search_dirty SELECT new.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.variant_id);
         END;
         CREATE TRIGGER search_norm_upd AFTER UPDATE OF fields ON variant_norm WHEN old.fields IS NOT new.fields BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+          INSERT INTO search_dirty SELECT new.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.variant_id);
         END;
         CREATE TRIGGER search_norm_del AFTER DELETE ON variant_norm BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (old.variant_id);
+          INSERT INTO search_dirty SELECT old.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = old.variant_id);
         END;
         CREATE TRIGGER search_override_ins AFTER INSERT ON override BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+          INSERT INTO search_dirty SELECT new.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.variant_id);
         END;
         CREATE TRIGGER search_override_upd AFTER UPDATE ON override BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (new.variant_id);
+          INSERT INTO search_dirty SELECT new.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = new.variant_id);
         END;
         CREATE TRIGGER search_override_del AFTER DELETE ON override BEGIN
-          INSERT OR IGNORE INTO search_dirty VALUES (old.variant_id);
+          INSERT INTO search_dirty SELECT old.variant_id WHERE NOT EXISTS (SELECT 1 FROM search_dirty WHERE variant_id = old.variant_id);
         END;
         INSERT INTO search_dirty SELECT id FROM variant;
       `);

@@ -3,7 +3,7 @@
 // normalization or override touches it; `refreshSearchIndex` re-derives only those rows, before any search, facet
 // count or export reads them.
 import type { Database } from 'sql.js';
-import { displayValue, readEffective, type FieldValue } from './effective';
+import { FIELD_BY_NAME, displayValue, readEffective, type FieldValue } from './effective';
 
 const CHUNK = 5000;
 
@@ -70,10 +70,11 @@ function reindex(db: Database, ids: readonly number[]): void {
   }
 }
 
-/** What the index holds for a variant: its path words and every effective value (vocab keys split on `_`/`:`). */
+/** What the index holds for a variant: its path words and its effective catalog values (vocab keys split on `_`
+ * and `:`); bookkeeping fields such as token_locale would only add noise. */
 export function searchText(relPath: string, values: Readonly<Record<string, FieldValue>>): string {
   const parts = [relPath];
-  for (const v of Object.values(values)) parts.push(displayValue(v));
+  for (const [k, v] of Object.entries(values)) if (FIELD_BY_NAME.has(k)) parts.push(displayValue(v));
   return parts.join(' ');
 }
 

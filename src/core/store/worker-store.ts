@@ -6,6 +6,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ScanProgress } from '../scan/types';
 import type { LibraryRoot, LibraryStats, LibraryStore, Page, ScanResult, ScanSummary, ScanWarning, StoreOpenReport, TreeNode, VariantFile, VariantRow } from './types';
+import type { AuditEntry } from './audit';
+import type { ExportRow } from './export';
+import type { FacetCounts, FacetFilter, FilteredVariant } from './facets';
+import type { OverrideRequest, OverrideResult, VocabChoices } from './overrides';
+import type { SearchResult } from './search';
+import type { FieldChoice } from './types';
+import type { VariantDetail } from './variant-detail';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerErrorInfo, WorkerInit, WorkerMethod, WorkerScanOptions } from './worker-protocol';
 
 export interface WorkerStoreOptions {
@@ -152,6 +159,36 @@ export class WorkerStore implements LibraryStore {
   }
   save(): Promise<void> {
     return this.call('save', []);
+  }
+  getVariantDetail(variantId: number): Promise<VariantDetail | null> {
+    return this.call('getVariantDetail', [variantId]);
+  }
+  applyOverrides(request: OverrideRequest): Promise<OverrideResult> {
+    return this.call('applyOverrides', [request]);
+  }
+  listAudit(variantId: number, offset: number, limit: number): Promise<Page<AuditEntry>> {
+    return this.call('listAudit', [variantId, offset, limit]);
+  }
+  revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult> {
+    return this.call('revertAudit', [target]);
+  }
+  setVocabulary(choices: VocabChoices | null): Promise<void> {
+    return this.call('setVocabulary', [choices]);
+  }
+  fieldChoices(field: string, query: string, limit: number): Promise<FieldChoice[]> {
+    return this.call('fieldChoices', [field, query, limit]);
+  }
+  searchVariants(text: string, limit: number): Promise<SearchResult> {
+    return this.call('searchVariants', [text, limit]);
+  }
+  facetCounts(filter: FacetFilter): Promise<FacetCounts> {
+    return this.call('facetCounts', [filter]);
+  }
+  filterVariants(filter: FacetFilter, offset: number, limit: number): Promise<Page<FilteredVariant>> {
+    return this.call('filterVariants', [filter, offset, limit]);
+  }
+  exportRows(): Promise<ExportRow[]> {
+    return this.call('exportRows', []);
   }
 
   /** Scans a root inside the worker (crawl, archives, apply) and schedules a save. Cancel with `signal`. */

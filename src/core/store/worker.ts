@@ -10,7 +10,7 @@ const port = parentPort;
 const init = workerData as WorkerInit;
 const post = (m: FromWorker) => port.postMessage(m);
 
-const mutating = new Set<keyof WorkerCalls>(['addRoot', 'removeRoot', 'applyScan', 'scanLibrary']);
+const mutating = new Set<keyof WorkerCalls>(['addRoot', 'removeRoot', 'applyScan', 'scanLibrary', 'applyOverrides', 'revertAudit']);
 const scans = new Map<number, AbortController>();
 
 async function main(): Promise<void> {
@@ -38,6 +38,16 @@ async function main(): Promise<void> {
     listWarnings: (id, off, lim) => store.listWarnings(id, off, lim),
     stats: () => store.stats(),
     save: () => store.save(),
+    getVariantDetail: (id) => store.getVariantDetail(id),
+    applyOverrides: (req) => store.applyOverrides(req),
+    listAudit: (id, off, lim) => store.listAudit(id, off, lim),
+    revertAudit: (target) => store.revertAudit(target),
+    setVocabulary: (choices) => store.setVocabulary(choices),
+    fieldChoices: (field, q, lim) => store.fieldChoices(field, q, lim),
+    searchVariants: (text, lim) => store.searchVariants(text, lim),
+    facetCounts: (filter) => store.facetCounts(filter),
+    filterVariants: (filter, off, lim) => store.filterVariants(filter, off, lim),
+    exportRows: () => store.exportRows(),
     scanLibrary: () => {
       throw new Error('unreachable');
     },
