@@ -5,10 +5,14 @@ import { register as registerScan } from './commands/scan';
 import { register as registerStats } from './commands/stats';
 import { register as registerList } from './commands/list';
 import { register as registerRestoreBackup } from './commands/restore-backup';
+import { register as registerNormalize } from './commands/normalize';
+import { register as registerNormalizePaths } from './commands/normalize-paths';
 
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerScan,
   registerStats,
   registerList,
   registerRestoreBackup,
+  registerNormalize,
+  registerNormalizePaths,
 ];
