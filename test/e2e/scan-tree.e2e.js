@@ -162,10 +162,9 @@ async function main() {
     check('"Load more…" row after 500 variants', moreDescription === '10 more', moreDescription);
     await wb.shot(page, shots, '07-load-more');
     await loadMore.locator('.label-name').click();
-    await row(page, 'Model 0509').first().waitFor({ timeout: 10_000 }).catch(async () => {
-      await page.keyboard.press('End');
-      await row(page, 'Model 0509').first().waitFor({ timeout: 10_000 });
-    });
+    await page.waitForFunction((sel) => ![...document.querySelectorAll(sel)].some((e) => e.textContent?.includes('Load more')), wb.SEL.treeRows(VIEW), { timeout: 10_000 }).catch(() => {});
+    await page.keyboard.press('End');
+    await row(page, 'Model 0509').first().waitFor({ timeout: 10_000 });
     check('"Load more…" loads the rest', (await row(page, 'Load more…').count()) === 0);
     await wb.shot(page, shots, '08-all-loaded');
     timings.totalMs = Date.now() - T0;
