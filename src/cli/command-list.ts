@@ -5,6 +5,7 @@ import { register as registerScan } from './commands/scan';
 import { register as registerStats } from './commands/stats';
 import { register as registerList } from './commands/list';
 import { register as registerRestoreBackup } from './commands/restore-backup';
+import { register as registerVocab } from './commands/vocab';
 import { register as registerNormalize } from './commands/normalize';
 import { register as registerNormalizePaths } from './commands/normalize-paths';
 
@@ -13,6 +14,7 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerStats,
   registerList,
   registerRestoreBackup,
+  registerVocab,
   registerNormalize,
   registerNormalizePaths,
 ];
