@@ -34,6 +34,17 @@ export interface CrawlResult {
 export const LONG_NAME = 250;
 
 type FsPath = string | Buffer;
+type EntryType = 'dir' | 'file' | 'link' | 'other';
+
+interface Entry {
+  /** Sort key: the name, with `/` appended for folders. */
+  key: string;
+  name: string;
+  relPath: string;
+  abs: FsPath;
+  parentAbs: FsPath;
+  type: EntryType;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 function isUtf8(bytes: Buffer): boolean {
@@ -81,9 +92,6 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
   };
   const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
 
-  // Folders still to read: absolute path (Buffer when some name on the way is not UTF-8) and relPath.
-  const pending: Array<{ abs: FsPath; rel: string }> = [{ abs: root, rel: '' }];
-
   const statFile = (abs: FsPath, relPath: string, name: string) => {
     let st: fs.Stats | undefined;
     try {
@@ -120,23 +128,32 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
     }
   };
 
-  const readFolder = (abs: FsPath, relPath: string) => {
-    let entries: fs.Dirent<string>[] | fs.Dirent<Buffer>[];
+  /** The folder's entries that the scan keeps, sorted so that a depth-first walk yields relPaths in sorted order. */
+  const readFolder = (abs: FsPath, relPath: string): Entry[] => {
+    let dirents: fs.Dirent<string>[] | fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(abs, { withFileTypes: true });
+      dirents = fs.readdirSync(abs, { withFileTypes: true });
       // A name that is not valid UTF-8 comes back with U+FFFD: read again as bytes so it can still be opened.
-      if (entries.some((e) => e.name.includes('\uFFFD'))) entries = fs.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+      if (dirents.some((e) => e.name.includes('\uFFFD'))) dirents = fs.readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
       const code = errCode(err);
       if (code === 'ENAMETOOLONG') warn(relPath, 'long_name', 'path too long for the file system to open');
       else if (code !== 'ENOENT') warn(relPath, 'unreadable_folder', `cannot list folder (${code})`);
-      return;
+      return [];
     }
-    for (const e of entries) visit(abs, relPath, e);
+    const entries: Entry[] = [];
+    for (const d of dirents) {
+      const e = toEntry(abs, relPath, d);
+      if (e) entries.push(e);
+    }
+    // Sorting each folder by name (folders as `name/`) makes the whole walk come out in relPath order, which is
+    // far cheaper than sorting 200k paths at the end.
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return entries;
   };
 
-  const visit = (parentAbs: FsPath, parentRel: string, entry: fs.Dirent<string> | fs.Dirent<Buffer>) => {
-    const raw = entry.name;
+  const toEntry = (parentAbs: FsPath, parentRel: string, d: fs.Dirent<string> | fs.Dirent<Buffer>): Entry | undefined => {
+    const raw = d.name;
     let name: string;
     let fsName: string | Buffer;
     if (typeof raw === 'string') {
@@ -147,41 +164,50 @@ export async function crawl(rootPath: string, options: CrawlOptions = {}): Promi
       name = raw.toString('utf8'); // invalid bytes become U+FFFD
       fsName = raw;
     }
-    const isDir = entry.isDirectory();
-    if (isSkippedName(name, isDir)) return;
+    const type: EntryType = d.isDirectory() ? 'dir' : d.isFile() ? 'file' : d.isSymbolicLink() ? 'link' : 'other';
+    if (type === 'other') return undefined; // FIFOs, sockets and devices are not library files
+    if (isSkippedName(name, type === 'dir')) return undefined;
     const relPath = parentRel ? `${parentRel}/${name}` : name;
-    if (excluded?.(relPath)) return;
+    if (excluded?.(relPath)) return undefined;
     if (typeof fsName !== 'string') {
       warn(relPath, 'non_utf8_name', `name is not valid UTF-8 (bytes ${fsName.toString('hex')}); shown with U+FFFD`);
     }
     if (name.length >= LONG_NAME) warn(relPath, 'long_name', `name is ${name.length} characters long`);
-    const abs = joinPath(parentAbs, fsName);
-    if (isDir) {
-      folders++;
-      pending.push({ abs, rel: relPath });
-    } else if (entry.isFile()) {
-      statFile(abs, relPath, name);
-    } else if (entry.isSymbolicLink()) {
-      followLink(abs, relPath, parentAbs);
+    return { key: type === 'dir' ? `${name}/` : name, name, relPath, abs: joinPath(parentAbs, fsName), parentAbs, type };
+  };
+
+  // Depth-first walk: one frame per open folder, holding its sorted entries and the next one to visit.
+  const frames: Array<{ entries: Entry[]; next: number }> = [{ entries: readFolder(root, ''), next: 0 }];
+  const step = () => {
+    const top = frames[frames.length - 1];
+    if (top.next >= top.entries.length) {
+      frames.pop();
+      return;
     }
-    // FIFOs, sockets and devices are not library files.
+    const e = top.entries[top.next++];
+    if (e.type === 'dir') {
+      folders++;
+      frames.push({ entries: readFolder(e.abs, e.relPath), next: 0 });
+    } else if (e.type === 'file') {
+      statFile(e.abs, e.relPath, e.name);
+    } else {
+      followLink(e.abs, e.relPath, e.parentAbs);
+    }
   };
 
   let cancelled = false;
-  while (pending.length > 0) {
+  while (frames.length > 0) {
     if (signal?.aborted) {
       cancelled = true;
       break;
     }
     const sliceEnd = performance.now() + sliceMs;
     do {
-      const next = pending.pop()!;
-      readFolder(next.abs, next.rel);
-    } while (pending.length > 0 && performance.now() < sliceEnd);
+      for (let i = 0; i < 32 && frames.length > 0; i++) step();
+    } while (frames.length > 0 && performance.now() < sliceEnd);
     report();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   report();
-  files.sort((a, b) => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0));
   return { files, warnings, folders, cancelled };
 }

@@ -56,6 +56,10 @@ export async function scanRoot(rootPath: string, options: ScanOptions = {}): Pro
       const stored = options.archiveSignatures?.get(f.relPath);
       if (stored && stored.size === f.size && stored.mtimeMs === f.mtimeMs) {
         archives.push({ archivePath: f.relPath, status: 'unchanged', entries: [] });
+      } else if (f.relPath.includes('\uFFFD')) {
+        // The crawler keeps no raw bytes for names that are not UTF-8, so such an archive cannot be reopened.
+        archives.push({ archivePath: f.relPath, status: 'unsupported', entries: [] });
+        warnings.push({ relPath: f.relPath, code: 'archive_unsupported', message: 'archive path is not valid UTF-8; not listed' });
       } else {
         const read = await listArchive(base + f.relPath.split('/').join(sep), f.relPath, { timeoutMs: options.archiveTimeoutMs });
         archives.push({ archivePath: f.relPath, status: read.status, entries: read.entries });

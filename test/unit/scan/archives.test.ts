@@ -172,3 +172,18 @@ describe('scan: scanRoot with archives', function () {
     assert.deepEqual(r.archives, []);
   });
 });
+
+describe('scan: scanRoot with an archive whose name is not UTF-8', function () {
+  let root: string | undefined;
+  after(() => removeTree(root));
+
+  it('records it as a file, leaves it unsupported with a reason, and goes on', async function () {
+    if (process.platform !== 'linux') this.skip();
+    root = makeTempDir();
+    await makeArchive(join(root, 'Hero/ok.zip'), 'zip', { 'a.stl': 'a' });
+    copyFileSync(join(root, 'Hero/ok.zip'), Buffer.concat([Buffer.from(join(root, 'Hero/bad')), Buffer.from([0xfe]), Buffer.from('.zip')]));
+    const r = await scanRoot(root);
+    assert.deepEqual(r.archives.map((a) => [a.archivePath, a.status]), [['Hero/bad\uFFFD.zip', 'unsupported'], ['Hero/ok.zip', 'listed']]);
+    assert.deepEqual(r.warnings.map((w) => w.code).sort(), ['archive_unsupported', 'non_utf8_name']);
+  });
+});

@@ -45,6 +45,14 @@ describe('scan: crawler', () => {
     assert.equal(r.cancelled, false);
   });
 
+  it('returns files in relPath code-unit order without a global sort (folders sort as name + "/")', async () => {
+    root = makeTempDir();
+    const paths = ['a b/x.stl', 'a/x.stl', 'a.stl', 'a0/y.stl', 'a/b/c.stl', 'a/b.stl', 'B/z.stl', 'a-/q.stl', 'ä/u.stl', 'a/b0', 'a/b-/k'];
+    writeTree(root, Object.fromEntries(paths.map((p) => [p, ''])));
+    const got = rels(await crawl(root));
+    assert.deepEqual(got, [...paths].sort());
+  });
+
   it('skips __MACOSX at any depth and case, .DS_Store, ._* and Thumbs.db', async () => {
     root = makeTempDir();
     writeTree(root, {
