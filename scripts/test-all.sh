@@ -73,6 +73,11 @@ if npm run -s package >"$LOGS/package.log" 2>&1 && npx vsce ls --no-dependencies
   # production bundles are in dist/ now; host tests ran before, the e2e dev mode uses these bundles too
   bad=$(grep -vE '^(package\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|dist/[A-Za-z0-9._/-]+\.(js|wasm|json)|dist/stl-manager\.vsix|media/.+|vocab/.+)$' "$LOGS/vsce-ls.log" | grep -v '^dist/.*\.vsix$' || true)
   maps=$(grep -E '\.map$' "$LOGS/vsce-ls.log" || true)
+  # what the extension loads at run time (the 7-Zip worker is looked up beside the bundles)
+  for need in package.json dist/extension.js dist/store-worker.js dist/seven-zip-worker.js dist/sql-wasm.wasm dist/7zz.wasm media/stl-manager.svg; do
+    grep -qxF "$need" "$LOGS/vsce-ls.log" || bad="$bad
+missing: $need"
+  done
   if [ -z "$bad$maps" ] && [ -f dist/stl-manager.vsix ]; then
     record package 1 0 0 "$(secs "$t" "$(now)")" "$(wc -l <"$LOGS/vsce-ls.log") files, $(du -k dist/stl-manager.vsix | cut -f1) KB"
   else

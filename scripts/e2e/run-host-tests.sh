@@ -12,6 +12,7 @@ SHOTS="${SHOTS:-$ROOT/test-results/host-tests}"
 RESULTS="$RUN_DIR/results.json"
 WORKSPACE="$RUN_DIR/workspace"
 
+mkdir -p "$ROOT/.cache" "$ROOT/test-results"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   (cd "$ROOT" && node esbuild.mjs) >"$ROOT/.cache/host-build.log" 2>&1 || { cat "$ROOT/.cache/host-build.log"; exit 3; }
 fi

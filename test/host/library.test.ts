@@ -198,6 +198,32 @@ describe('STL Manager extension', function () {
     assert.ok(['os', 'explorer', 'copied'].includes(how), how);
   });
 
+  it('lists a real RAR archive (reference data) with the bundled 7-Zip worker', async function () {
+    const ext = vscode.extensions.getExtension('stlmanager.stl-manager');
+    const referenceDir = process.env.STLMGR_REFERENCE_DIR ?? path.resolve(ext?.extensionPath ?? '', '..', 'shared', 'reference');
+    const rar = path.join(referenceDir, 'fixtures', 'archives', 'test-folder-2.rar');
+    if (!fs.existsSync(rar)) {
+      if (process.env.CI === 'true') throw new Error(`reference data not found at ${rar}`);
+      this.skip();
+    }
+    const archiveRoot = path.join(lib.dir, 'Archive Library');
+    fs.mkdirSync(path.join(archiveRoot, 'Pack'), { recursive: true });
+    fs.copyFileSync(rar, path.join(archiveRoot, 'Pack', 'test-folder-2.rar'));
+    await vscode.commands.executeCommand('stlManager.addRoot', archiveRoot);
+    try {
+      const entry = (await api.tree.getChildren()).find((e) => e.type === 'root' && e.root.path === archiveRoot);
+      assert.ok(entry);
+      const [outcome] = await vscode.commands.executeCommand<ScanOutcome[]>('stlManager.rescan', entry);
+      assert.ok(outcome.summary, outcome.error);
+      assert.equal(outcome.summary.archives, 1);
+      const warnings = await (await api.session.get()).listWarnings(outcome.summary.rootId, 0, 10);
+      // the archive holds only folders: "empty" is right; "corrupt" would mean the 7-Zip worker did not run
+      assert.deepEqual(warnings.items.map((w) => w.code), ['archive_empty'], JSON.stringify(warnings.items));
+    } finally {
+      await vscode.commands.executeCommand('stlManager.removeRoot', archiveRoot, { skipConfirmation: true });
+    }
+  });
+
   it('follows hand edits of the libraryRoots setting', async function () {
     const second = path.join(lib.dir, 'Second Library');
     fs.mkdirSync(second);
