@@ -58,6 +58,9 @@ if (!production) {
 mkdirSync('dist', { recursive: true });
 copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
 copyFileSync('node_modules/7z-wasm/7zz.wasm', 'dist/7zz.wasm');
+// the codicon font for the webviews (<vscode-icon> finds it through the stylesheet with id vscode-codicon-stylesheet)
+mkdirSync('dist/webview', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/${f}`);
 
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

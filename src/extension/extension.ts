@@ -15,6 +15,8 @@ import { openWorkerStore } from './store/open-worker-store';
 import { StoreSession } from './store/store-session';
 import type { LibraryEntry, LoadMoreEntry } from './tree/library-node';
 import { LibraryTreeProvider } from './tree/library-tree-provider';
+import { registerVocabLinting } from './vocab/register-vocab';
+import { registerVariantFeatures } from './panel/variant-features';
 
 let session: StoreSession | undefined;
 
@@ -29,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
   const scans = new ScanController(session, runScan, settings, output);
   const roots = new LibraryRoots(session, () => settings().libraryRoots, output);
   const tree = new LibraryTreeProvider(session);
-  const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new LibraryStatusBar(session, scans);
   const refreshViews = () => {
     tree.refresh();
@@ -60,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
     vscode.commands.registerCommand('stlManager.showLog', () => output.show()),
   );
 
+  registerVariantFeatures(context, { session, tree, treeView, output });
+  registerVocabLinting(context);
   const ready = session.open(settings().databasePath).then(() => roots.syncAll());
   return { session, roots, scans, tree, treeView, statusBar, output, ready };
 }

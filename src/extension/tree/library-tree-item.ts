@@ -49,7 +49,8 @@ export function toTreeItem(entry: LibraryEntry): vscode.TreeItem {
       const item = new vscode.TreeItem(node.name, state);
       item.id = id;
       const counts = `${formatCount(node.fileCount, 'file')} · ${formatBytes(node.sizeBytes)}`;
-      item.description = node.missing ? `(missing) · ${counts}` : counts;
+      const described = node.designer ? `${node.designer} · ${counts}` : counts; // effective designer (override ?? auto)
+      item.description = node.missing ? `(missing) · ${described}` : described;
       item.iconPath = node.missing
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
         : new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'file');
