@@ -88,13 +88,13 @@ async function main() {
       .waitForFunction(() => /\b0 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 20_000 })
       .then(() => true, () => false);
     check('status bar shows 0 variants', statusOk, await page.locator('.part.statusbar').innerText());
-    await wb.shot(page, shots, '01-welcome');
+    await wb.shot(page, shots, '00-welcome');
 
     // 2. "Add Library Folder" → in a browser window VS Code's own folder picker (a quick input): type the path
     await addButton.click();
     const box = page.locator(wb.SEL.quickInputBox);
     await box.waitFor({ state: 'visible', timeout: 15_000 });
-    await wb.shot(page, shots, '02-folder-picker');
+    await wb.shot(page, shots, '01-folder-picker');
     await box.fill(library);
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
@@ -112,7 +112,7 @@ async function main() {
     await row(page, rootName).first().waitFor({ timeout: 30_000 });
     const rootDescription = await row(page, rootName).first().locator('.label-description').innerText().catch(() => '');
     check('root row appears, not scanned yet', rootDescription === 'not scanned', rootDescription);
-    await wb.shot(page, shots, '03-root-added');
+    await wb.shot(page, shots, '02-root-added');
 
     // 3. Scan Library from the command palette
     const tScan = Date.now();
@@ -122,7 +122,7 @@ async function main() {
     check('scan summary toast', /scanned 1 library folder: 513 variants/.test(toast), toast);
     await page.waitForFunction(() => /513 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 10_000 });
     check('status bar shows 513 variants', true);
-    await wb.shot(page, shots, '04-scanned');
+    await wb.shot(page, shots, '03-scanned');
 
     // 4. expand the tree: root → folders → variants
     await expand(page, rootName);
@@ -139,7 +139,17 @@ async function main() {
     const dragonDescription = await row(page, 'Dragon').first().locator('.label-description').innerText();
     check('variant description "2 files · 3.8 MB"', dragonDescription === '2 files · 3.8 MB', dragonDescription);
     await page.locator('.part.sidebar').click({ position: { x: 5, y: 5 } }).catch(() => {});
-    await wb.shot(page, shots, '05-tree');
+    await wb.shot(page, shots, '04-tree');
+
+    // context menu of a root: the tree-only commands are there
+    await row(page, rootName).first().locator('.label-name').click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    const items = (await menu.locator('.action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    check('root context menu', ['Rescan', 'Reveal in File Explorer', 'Copy Path', 'Remove Library Folder'].every((i) => items.includes(i)), items);
+    await wb.shot(page, shots, '05-context-menu');
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
 
     // hover: the tooltip holds the full path
     await row(page, 'Knight Commander').first().locator('.label-name').hover();
