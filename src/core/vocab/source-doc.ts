@@ -3,8 +3,8 @@
 // value (a duplicate key: the later one wins, as the original's loaders do) and reports each duplicate key in both
 // places. Ranges are looked up lazily, only for paths that have a finding.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
-import type { Finding, Position, Range } from './finding';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { Finding, Position, Range, TextEdit } from './finding';
 
 export type ValuePath = readonly (string | number)[];
 
@@ -88,7 +88,7 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
     if (isMap(node)) {
       const obj: Record<string, unknown> = {};
       cache.set(node, obj);
-      const seen = new Map<string, unknown>();
+      const seen = new Map<string, Pair>();
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const k = keyString(pair.key);
@@ -100,23 +100,25 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
           continue;
         }
         const first = seen.get(k);
-        if (first !== undefined) duplicate(k, first, pair.key);
-        else seen.set(k, pair.key);
+        if (first !== undefined) duplicate(k, first, pair);
+        else seen.set(k, pair);
         obj[k] = walk(pair.value);
       }
       return obj;
     }
     return null;
   };
-  const duplicate = (k: string, first: unknown, second: unknown): void => {
-    const r1 = rangeOf((first as YamlNode).range);
-    const r2 = rangeOf((second as YamlNode).range);
+  const duplicate = (k: string, first: Pair, second: Pair): void => {
+    const r1 = rangeOf((first.key as YamlNode).range);
+    const r2 = rangeOf((second.key as YamlNode).range);
     const at = (r: Range): string => `line ${r.start.line + 1}`;
+    const removal = removePairEdit(first);
     findings.push(
       {
         file, range: r1, code: 'duplicate-key', severity: 'error',
         message: `Duplicate key '${k}': defined again at ${at(r2)}, which replaces this one`,
         related: [{ file, range: r2, message: `'${k}' defined again here` }],
+        ...(removal ? { fix: { title: `Remove this earlier '${k}' (the later one is the one in effect)`, edits: [removal] } } : {}),
       },
       {
         file, range: r2, code: 'duplicate-key', severity: 'error',
@@ -124,6 +126,18 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
         related: [{ file, range: r1, message: `'${k}' first defined here` }],
       },
     );
+  };
+
+  /** Deleting a block-mapping pair: whole lines from its key to the end of its value. Flow mappings get no fix. */
+  const removePairEdit = (pair: Pair): TextEdit | undefined => {
+    const keyRange = (pair.key as YamlNode).range;
+    if (!keyRange) return undefined;
+    const lineStart = text.lastIndexOf('\n', keyRange[0] - 1) + 1;
+    if (text.slice(lineStart, keyRange[0]).trim() !== '') return undefined;
+    const valueEnd = (pair.value as YamlNode | null)?.range?.[1] ?? keyRange[1];
+    const nl = text.indexOf('\n', Math.max(valueEnd - 1, keyRange[1]));
+    const end = nl === -1 ? text.length : nl + 1;
+    return { range: { start: pos(lineStart), end: pos(end) }, newText: '' };
   };
 
   const fatal = doc.errors.length > 0 && doc.contents === null;

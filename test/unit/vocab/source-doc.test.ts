@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseMarkdownMap } from '../../../src/core/vocab/markdown-map';
 import { parseYamlSource } from '../../../src/core/vocab/source-doc';
+import { applyEdits } from '../../../src/core/vocab/text-edits';
 import { readVocabFile } from '../../../src/core/vocab/vocab-file';
 
 describe('vocab sources: values and ranges', () => {
@@ -17,6 +18,13 @@ describe('vocab sources: values and ranges', () => {
     assert.deepEqual(doc.value, { k: 2, j: 0 });
     const lines = doc.findings.filter((f) => f.code === 'duplicate-key').map((f) => [f.range.start.line, f.related?.[0]?.range.start.line]);
     assert.deepEqual(lines, [[0, 2], [2, 0]]);
+  });
+
+  it('offers to remove the earlier of two duplicate block keys, value lines included', () => {
+    const text = 'a:\n  x: 1\n  y: [1,\n    2]\nb: 2\na: 3\n';
+    const doc = parseYamlSource('f.yaml', text);
+    const fix = doc.findings.find((f) => f.fix)!.fix!;
+    assert.equal(applyEdits(text, fix.edits), 'b: 2\na: 3\n');
   });
 
   it('resolves anchors and merge keys', () => {
