@@ -1,0 +1,165 @@
+// The variant panel in a real VS Code extension host: opening it from the tree, its CSP and resource roots, setting
+// and clearing overrides through the panel's message protocol, a refused path, a bulk override on a selection and
+// the revert of that batch; the tree labels follow.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { StlManagerApi } from '../../src/extension/api';
+import type { VariantFeatures } from '../../src/extension/panel/variant-features';
+import type { LibraryEntry } from '../../src/extension/tree/library-node';
+import type { OverrideResult } from '../../src/core/store/overrides';
+import type { ToWebview } from '../../src/shared/panel-protocol';
+import { waitFor } from './wait';
+
+const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
+
+function write(file: string, bytes: number): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, Buffer.alloc(bytes, 0x61));
+}
+
+describe('STL Manager variant panel and overrides', function () {
+  let api: StlManagerApi;
+  let features: VariantFeatures;
+  let dir: string;
+  let root: string;
+  let dbPath: string;
+  const saved = new Map<string, unknown>();
+  let requestId = 100;
+
+  const label = (e: LibraryEntry) => {
+    const l = api.tree.getTreeItem(e).label;
+    return typeof l === 'string' ? l : (l?.label ?? '');
+  };
+  const description = (e: LibraryEntry) => String(api.tree.getTreeItem(e).description ?? '');
+  async function variantEntry(folder: string, name: string): Promise<LibraryEntry> {
+    const [r] = await api.tree.getChildren();
+    const f = (await api.tree.getChildren(r)).find((e) => label(e) === folder);
+    assert.ok(f, `no folder ${folder}`);
+    const v = (await api.tree.getChildren(f)).find((e) => label(e) === name);
+    assert.ok(v && v.type === 'variant', `no variant ${name}`);
+    return v;
+  }
+  const variantId = (e: LibraryEntry) => (e.type === 'variant' ? e.node.id : -1);
+  async function send(message: Record<string, unknown>): Promise<Extract<ToWebview, { type: 'result' }>> {
+    const id = requestId++;
+    await features.panel.handleMessage({ ...message, requestId: id });
+    const result = features.panel.sent.find((m): m is Extract<ToWebview, { type: 'result' }> => m.type === 'result' && m.requestId === id);
+    assert.ok(result, `no result for request ${id}`);
+    return result;
+  }
+  async function effective(id: number, field: string) {
+    const d = await (await api.session.get()).getVariantDetail(id);
+    return d?.fields.find((f) => f.field === field);
+  }
+
+  before(async function () {
+    this.timeout(60_000);
+    const ext = vscode.extensions.getExtension<StlManagerApi>('stlmanager.stl-manager');
+    assert.ok(ext);
+    api = await ext.activate();
+    await api.ready;
+    features = await vscode.commands.executeCommand<VariantFeatures>('stlManager.variantFeatures');
+    assert.ok(features?.panel, 'stlManager.variantFeatures returned nothing');
+    const config = vscode.workspace.getConfiguration('stlManager');
+    for (const k of KEYS) saved.set(k, config.inspect(k)?.globalValue);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stlmgr-panel-'));
+    root = path.join(dir, 'Minis');
+    write(path.join(root, 'Artisan Guild', 'Knight', 'knight.stl'), 1000);
+    write(path.join(root, 'Artisan Guild', 'Knight', 'preview.png'), 100);
+    write(path.join(root, 'Artisan Guild', 'Archer', 'archer.stl'), 900);
+    write(path.join(root, 'Ghamak', 'Ogre', 'ogre.obj'), 700);
+    dbPath = path.join(dir, 'db', 'library.db');
+    await config.update('libraryRoots', [], vscode.ConfigurationTarget.Global);
+    await config.update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
+    await waitFor('the store to reopen on the test database', () => api.session.dbPath === dbPath);
+    await api.session.get();
+    await vscode.commands.executeCommand('stlManager.addRoot', root);
+    await vscode.commands.executeCommand('stlManager.scan');
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    features?.panel.current?.panel.dispose();
+    const config = vscode.workspace.getConfiguration('stlManager');
+    for (const k of KEYS) await config.update(k, saved.get(k), vscode.ConfigurationTarget.Global);
+    await waitFor('the store to leave the test database', () => api.session.dbPath !== dbPath);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('selecting a variant in the tree opens the panel, with a nonce CSP and resource roots limited to the bundle and the variant folder', async function () {
+    const knight = await variantEntry('Artisan Guild', 'Knight');
+    await api.treeView.reveal(knight, { select: true, focus: true });
+    const current = await waitFor('the panel to show the Knight', () => features.panel.current?.variantId === variantId(knight) && features.panel.current);
+    await waitFor('the variant message', () => features.panel.sent.some((m) => m.type === 'variant' && m.variant.id === variantId(knight)));
+    const { panel } = current;
+    assert.equal(panel.title, 'Knight');
+    const html = panel.webview.html;
+    const nonce = /script-src 'nonce-([A-Za-z0-9_-]+)'/.exec(html)?.[1];
+    assert.ok(nonce, 'CSP with a script nonce');
+    assert.ok(html.includes(`<script nonce="${nonce}"`));
+    assert.match(html, /default-src 'none'/);
+    assert.doesNotMatch(html, /'unsafe-eval'|'unsafe-inline'/);
+    const roots = (panel.webview.options.localResourceRoots ?? []).map((u) => u.fsPath);
+    assert.equal(roots.length, 2);
+    assert.ok(roots[0]!.endsWith(path.join('dist', 'webview')));
+    assert.equal(roots[1], path.join(root, 'Artisan Guild', 'Knight'));
+    const view = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
+    assert.ok(view && view.type === 'variant');
+    assert.deepEqual(view.variant.images.map((i) => i.name), ['preview.png']);
+    assert.equal(view.variant.files.length, 2);
+  });
+
+  it('sets and clears an override through the message protocol; the tree label follows; a path outside the library is refused', async function () {
+    const knight = await variantEntry('Artisan Guild', 'Knight');
+    const id = variantId(knight);
+    await features.panel.show(id);
+    const set = await send({ type: 'setOverride', variantId: id, field: 'designer', value: 'studio_x' });
+    assert.equal(set.ok, true, set.message);
+    assert.deepEqual(await effective(id, 'designer'), { field: 'designer', auto: null, overridden: true, override: 'studio_x', effective: 'studio_x' });
+    assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^studio_x · /);
+    const last = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
+    assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'studio_x', 'the panel got the new state and history');
+
+    const bad = await send({ type: 'setOverride', variantId: id, field: 'support_state', value: 'glued' });
+    assert.equal(bad.ok, false);
+    assert.match(bad.message ?? '', /one of presupported/);
+
+    const clear = await send({ type: 'clearOverride', variantId: id, field: 'designer' });
+    assert.equal(clear.ok, true);
+    assert.equal((await effective(id, 'designer'))?.overridden, false);
+    assert.doesNotMatch(description(await variantEntry('Artisan Guild', 'Knight')), /studio_x/);
+
+    const refused = await send({ type: 'openPath', path: path.join(dir, 'db', 'library.db') });
+    assert.equal(refused.ok, false);
+    assert.match(refused.message ?? '', /outside the library folders/);
+    const sneaky = await send({ type: 'openPath', path: path.join(root, '..', 'db', 'library.db') });
+    assert.equal(sneaky.ok, false);
+    const before = features.panel.sent.length;
+    await features.panel.handleMessage({ type: 'setOverride', variantId: 'x', field: 'designer' });
+    assert.equal(features.panel.sent.length, before, 'a malformed message is dropped without an answer');
+  });
+
+  it('bulk-overrides a tree selection as one batch and reverts the batch from the panel', async function () {
+    const entries = [await variantEntry('Artisan Guild', 'Knight'), await variantEntry('Artisan Guild', 'Archer'), await variantEntry('Ghamak', 'Ogre')];
+    const ids = entries.map(variantId);
+    const r = await vscode.commands.executeCommand<OverrideResult>('stlManager.overrideSelection', entries[0], entries, { field: 'designer', value: 'bulk_co' });
+    assert.equal(r.entries, 3);
+    assert.equal(r.variants, 3);
+    for (const id of ids) assert.equal((await effective(id, 'designer'))?.effective, 'bulk_co');
+    assert.match(description(await variantEntry('Ghamak', 'Ogre')), /^bulk_co · /);
+    const hits = await (await api.session.get()).searchVariants('bulk', 10);
+    assert.equal(hits.hits.length, 3, 'search follows the override');
+
+    await features.panel.show(ids[2]!);
+    const revert = await send({ type: 'revert', target: { batchId: r.batchId } });
+    assert.equal(revert.ok, true, revert.message);
+    assert.match(revert.message ?? '', /3 change/);
+    for (const id of ids) assert.equal((await effective(id, 'designer'))?.overridden, false);
+    assert.doesNotMatch(description(await variantEntry('Ghamak', 'Ogre')), /bulk_co/);
+    const history = await (await api.session.get()).listAudit(ids[2]!, 0, 10);
+    assert.deepEqual(history.items.map((h) => h.source), ['revert', 'bulk']);
+  });
+});
