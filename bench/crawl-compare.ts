@@ -3,7 +3,7 @@
 // Usage: npx tsx bench/crawl-compare.ts [--files 200000] [--folders 20000] [--runs 3]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fdir } from 'fdir';
 import { crawl } from '../src/core/scan/crawl';
@@ -77,35 +77,53 @@ async function opendirWalk(root: string): Promise<number> {
   return statAll(paths);
 }
 
-async function time(name: string, run: () => Promise<number>): Promise<{ name: string; ms: number; files: number }> {
-  const times: number[] = [];
-  let files = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    files = await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { name, ms: times[Math.floor(times.length / 2)], files };
+function fdirSyncAndStatSync(root: string): number {
+  let n = 0;
+  for (const p of new fdir().withFullPaths().crawl(root).sync() as string[]) if (fs.statSync(p, { throwIfNoEntry: false })) n++;
+  return n;
 }
+
+interface Method {
+  name: string;
+  run: () => Promise<number> | number;
+  times: number[];
+  files: number;
+}
+
+/** Runs the methods round-robin (so a burst of load on the shared machine hits all of them), median per method. */
+async function measure(methods: Method[]): Promise<void> {
+  for (let i = 0; i < RUNS; i++) {
+    for (const m of methods) {
+      const t = performance.now();
+      m.files = await m.run();
+      m.times.push(performance.now() - t);
+    }
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(join(tmpdir(), 'stlmgr-crawl-bench-'));
   try {
     const g = performance.now();
     generate(root);
-    console.log(`generated ${FILES} files in ${FOLDERS} folders in ${((performance.now() - g) / 1000).toFixed(1)} s; median of ${RUNS} warm runs:`);
+    console.log(`generated ${FILES} files in ${FOLDERS} folders in ${((performance.now() - g) / 1000).toFixed(1)} s; median of ${RUNS} warm runs, round-robin:`);
     await findPrintf(root); // warm the cache once for everyone
-    const results = [
-      await time('find -printf', () => findPrintf(root)),
-      await time('crawl() (project)', async () => (await crawl(root)).files.length),
-      await time('fdir + stat batches', () => fdirAndStat(root)),
-      await time('opendir walk + stat batches', () => opendirWalk(root)),
+    const m = (name: string, run: () => Promise<number> | number): Method => ({ name, run, times: [], files: 0 });
+    const methods = [
+      m('find -printf', () => findPrintf(root)),
+      m('crawl() (project)', async () => (await crawl(root)).files.length),
+      m('fdir async + stat batches', () => fdirAndStat(root)),
+      m('fdir sync + statSync', () => fdirSyncAndStatSync(root)),
+      m('opendir walk + stat batches', () => opendirWalk(root)),
     ];
-    const floor = results[0].ms;
-    for (const r of results) {
-      console.log(`  ${r.name.padEnd(28)} ${r.ms.toFixed(0).padStart(6)} ms  ${String(r.files).padStart(7)} files  ${(r.ms / floor).toFixed(2)}x find`);
+    await measure(methods);
+    const floor = median(methods[0].times);
+    for (const r of methods) {
+      const ms = median(r.times);
+      console.log(`  ${r.name.padEnd(28)} ${ms.toFixed(0).padStart(6)} ms  ${String(r.files).padStart(7)} files  ${(ms / floor).toFixed(2)}x find`);
     }
+    console.log(`  (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores)`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -29,16 +29,27 @@ let nextId = 1;
 const pending = new Map<number, Pending>();
 
 /** Finds the worker script and 7zz.wasm beside the bundle (dist/), else in the sources and node_modules (tests). */
-function workerFiles(): { script: string; execArgv: string[]; wasmPath: string } {
+function workerFiles(): { script: string; execArgv: string[]; wasmPath: string } | undefined {
   const bundled = join(__dirname, 'seven-zip-worker.js');
+  const source = join(__dirname, 'seven-zip-worker.ts');
   const wasmBeside = join(__dirname, '7zz.wasm');
-  const wasmPath = existsSync(wasmBeside) ? wasmBeside : join(dirname(require.resolve('7z-wasm')), '7zz.wasm');
+  let wasmPath = wasmBeside;
+  if (!existsSync(wasmBeside)) {
+    try {
+      wasmPath = join(dirname(require.resolve('7z-wasm')), '7zz.wasm');
+    } catch {
+      return undefined;
+    }
+  }
   if (existsSync(bundled)) return { script: bundled, execArgv: [], wasmPath };
-  return { script: join(__dirname, 'seven-zip-worker.ts'), execArgv: ['--require', 'tsx/cjs'], wasmPath };
+  if (existsSync(source)) return { script: source, execArgv: ['--require', 'tsx/cjs'], wasmPath };
+  return undefined;
 }
 
-function startWorker(): Worker {
-  const { script, execArgv, wasmPath } = workerFiles();
+function startWorker(): Worker | undefined {
+  const files = workerFiles();
+  if (!files) return undefined;
+  const { script, execArgv, wasmPath } = files;
   const w = new Worker(script, { workerData: { wasmPath }, execArgv });
   w.on('message', (reply: SevenZipReply) => {
     const p = pending.get(reply.id);
@@ -62,9 +73,10 @@ function startWorker(): Worker {
   return w;
 }
 
-function runSevenZip(absPath: string, timeoutMs: number): Promise<SevenZipReply | 'timeout' | undefined> {
+function runSevenZip(absPath: string, timeoutMs: number): Promise<SevenZipReply | 'timeout' | 'missing' | undefined> {
   worker ??= startWorker();
   const w = worker;
+  if (!w) return Promise.resolve('missing');
   w.ref();
   const id = nextId++;
   return new Promise((resolve) => {
@@ -91,6 +103,9 @@ export async function listWithSevenZip(absPath: string, relPath: string, options
   const reply = await runSevenZip(absPath, options.timeoutMs ?? 30_000);
   if (reply === 'timeout') {
     return { status: 'failed', entries: [], warning: { code: 'archive_timeout', message: `listing took longer than ${options.timeoutMs ?? 30_000} ms; skipped` } };
+  }
+  if (reply === 'missing') {
+    return { status: 'unsupported', entries: [], warning: { code: 'archive_unsupported', message: '7-Zip reader (seven-zip-worker.js, 7zz.wasm) not found beside the program' } };
   }
   if (reply === undefined) {
     return { status: 'failed', entries: [], warning: { code: 'archive_corrupt', message: '7-Zip worker stopped while listing' } };

@@ -162,6 +162,19 @@ describe('scan: scanRoot with archives', function () {
     assert.deepEqual([off.archives.length, off.files.length], [0, 2]);
   });
 
+  it('returns a partial result with cancelled=true when the signal fires mid-crawl, listing no archives', async () => {
+    root = makeTempDir();
+    const tree: Record<string, string> = {};
+    for (let d = 0; d < 3000; d++) tree[`d${d}/m.stl`] = '';
+    writeTree(root, tree);
+    await makeArchive(join(root, 'zz/pack.zip'), 'zip', { 'a.stl': 'a' });
+    const ac = new AbortController();
+    const r = await scanRoot(root, { signal: ac.signal, onProgress: () => ac.abort() });
+    assert.equal(r.cancelled, true);
+    assert.ok(r.files.length < 3001, `${r.files.length} files`);
+    assert.deepEqual(r.archives, []);
+  });
+
   it('returns cancelled=true without throwing when the signal already fired', async () => {
     root = makeTempDir();
     writeTree(root, { 'a/x.stl': '' });
