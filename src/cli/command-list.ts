@@ -8,6 +8,7 @@ import { register as registerRestoreBackup } from './commands/restore-backup';
 import { register as registerVocab } from './commands/vocab';
 import { register as registerNormalize } from './commands/normalize';
 import { register as registerNormalizePaths } from './commands/normalize-paths';
+import { register as registerExport } from './commands/export';
 
 export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerScan,
@@ -17,4 +18,5 @@ export const commandRegistrations: ReadonlyArray<(program: Command) => void> = [
   registerVocab,
   registerNormalize,
   registerNormalizePaths,
+  registerExport,
 ];

@@ -92,7 +92,8 @@ describe('STL Manager variant panel and overrides', function () {
   it('selecting a variant in the tree opens the panel, with a nonce CSP and resource roots limited to the bundle and the variant folder', async function () {
     const knight = await variantEntry('Artisan Guild', 'Knight');
     await api.treeView.reveal(knight, { select: true, focus: true });
-    const current = await waitFor('the panel to show the Knight', () => features.panel.current?.variantId === variantId(knight) && features.panel.current);
+    await waitFor('the panel to show the Knight', () => features.panel.current?.variantId === variantId(knight));
+    const current = features.panel.current!;
     await waitFor('the variant message', () => features.panel.sent.some((m) => m.type === 'variant' && m.variant.id === variantId(knight)));
     const { panel } = current;
     assert.equal(panel.title, 'Knight');
