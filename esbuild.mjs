@@ -31,6 +31,9 @@ if (exists('src/extension/extension.ts')) {
 if (exists('src/cli/main.ts')) {
   builds.push({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 }
+if (exists('src/core/scan/seven-zip-worker.ts')) {
+  builds.push({ ...node, entryPoints: ['src/core/scan/seven-zip-worker.ts'], outfile: 'dist/seven-zip-worker.js' });
+}
 if (exists('src/core/store/worker.ts')) {
   builds.push({ ...node, entryPoints: ['src/core/store/worker.ts'], outfile: 'dist/store-worker.js' });
 }
