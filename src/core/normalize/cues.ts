@@ -18,6 +18,8 @@ export interface NormalizeCues {
   designerByToken: ReadonlyMap<string, readonly string[]>;
   /** Multi-token designer aliases, longest first. */
   designerPhrases: readonly DesignerPhrase[];
+  /** The same by first token, each with its rank in `designerPhrases` (lower wins). */
+  designerPhrasesByFirst: ReadonlyMap<string, readonly { phrase: DesignerPhrase; rank: number }[]>;
   designerNeverAssign: ReadonlySet<string>;
   designerIntendedUse: ReadonlyMap<string, IntendedUseBucket>;
   /** Tokens that are some designer's alias even when not assigned (explained, so never residual). */
@@ -50,6 +52,9 @@ export interface NormalizeCues {
   tabletopHints: ReadonlySet<string>;
   ambiguousAliases: ReadonlySet<string>;
   assetCategory: ReadonlyMap<string, string>;
+  /** First words of two-word character / franchise aliases (`poison` of `poison ivy` / `poison_ivy`): a bigram
+   * is only worth building when its first token is one of these. */
+  aliasBigramFirst: ReadonlySet<string>;
   /** Franchise + character alias words, for splitting glued tokens (`ryukomatoi`). */
   glued: GluedDictionary;
 }
@@ -96,6 +101,13 @@ function compileCues(r: Ruleset): NormalizeCues {
     .filter((p) => p.tokens.length > 1)
     .map((p) => ({ tokens: [...p.tokens], key: p.key }));
 
+  const designerPhrasesByFirst = new Map<string, { phrase: DesignerPhrase; rank: number }[]>();
+  designerPhrases.forEach((phrase, rank) => {
+    const list = designerPhrasesByFirst.get(phrase.tokens[0]) ?? [];
+    list.push({ phrase, rank });
+    designerPhrasesByFirst.set(phrase.tokens[0], list);
+  });
+
   const lineage = new Map<string, string[]>();
   for (const [tok, fam] of B.BUILTIN_LINEAGE_FAMILY) lineage.set(tok, [fam]);
   for (const [tok, fam] of r.lineages.familyByToken) {
@@ -112,6 +124,13 @@ function compileCues(r: Ruleset): NormalizeCues {
     .filter((p) => p.tokens.length > 0)
     .sort((a, b) => b.tokens.length - a.tokens.length);
 
+  const aliasBigramFirst = new Set<string>();
+  for (const map of [r.franchises.byAlias, r.franchises.charactersByAlias] as ReadonlyMap<string, unknown>[]) {
+    for (const a of map.keys()) {
+      const m = /^([^ _]+)[ _][^ _]+$/u.exec(a);
+      if (m) aliasBigramFirst.add(m[1]);
+    }
+  }
   const gluedWords: string[] = [];
   for (const a of r.franchises.byAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
   for (const a of r.franchises.charactersByAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
@@ -122,6 +141,7 @@ function compileCues(r: Ruleset): NormalizeCues {
     stopwords: union(B.BUILTIN_STOPWORDS, t.stopwords),
     designerByToken,
     designerPhrases,
+    designerPhrasesByFirst,
     designerNeverAssign: neverAssign,
     designerIntendedUse,
     designerTokens,
@@ -154,6 +174,7 @@ function compileCues(r: Ruleset): NormalizeCues {
     tabletopHints: union(B.BUILTIN_TABLETOP_HINTS, t.tabletopHints),
     ambiguousAliases: union(B.BUILTIN_AMBIGUOUS_ALIASES, t.ambiguousAliases),
     assetCategory: t.assetCategory,
+    aliasBigramFirst,
     glued: gluedDictionary(gluedWords),
   };
 }

@@ -18,10 +18,11 @@ export class Draft {
   readonly warnings: WarningCode[] = [];
   /** Indexes of tokens a rule consumed or the vocab explains. */
   readonly explained = new Set<number>();
-  /** Lookup stream: tokens, then camelCase/glued splits, then bigrams (for character/franchise aliases). */
+  /** Character / franchise alias hits of the lookup stream (tokens, camelCase / glued splits, bigrams), in order. */
   expanded: string[] = [];
-  /** `expanded[0 .. directCount)` are the tokens and their bigrams; the rest come from camelCase / glued splits. */
+  /** `expanded[0 .. directCount)` came from the tokens and their bigrams; the rest from camelCase / glued splits. */
   directCount = 0;
+  franchisePresent = false;
   lineageCandidates: { index: number; token: string; families: readonly string[] }[] = [];
   isTabletop = false;
   confidence = 0;

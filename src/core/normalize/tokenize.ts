@@ -1,5 +1,6 @@
 // Path tokenizer (SPEC §2.1) and the lookup-side expansions (§2.4): camelCase / letter-digit splits, glued words
 // split against a dictionary, bigrams. Pure and total: any string in, an array of strings out, never a throw.
+import { BoundedCache } from './bounded-cache';
 
 /** Extensions dropped from the last dot of a path component. */
 const KNOWN_EXTENSIONS = new Set([
@@ -10,6 +11,8 @@ const SHORT_ALPHA_SUFFIX = /^[A-Za-z]{1,5}$/;
 const SPLIT_RE = /[\s_\-]+/u;
 const EDGE_STRIP_RE = /^[()[\]{}+]+|[()[\]{}+]+$/gu;
 export const MIN_TOKEN_LENGTH = 2;
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Length in code points (what the original's Python `len` counts), so one astral character is one. */
 export function codePointLength(s: string): number {
@@ -33,9 +36,21 @@ export function stripComponentExtension(component: string): string {
   return component;
 }
 
-/** Tokens of one path component (no separators inside), in order, duplicates kept. */
+const componentCache = new BoundedCache<string, readonly string[]>();
+
+/** Tokens of one path component (no separators inside), in order, duplicates kept; appended to `out`. */
 export function tokenizeComponent(component: string, out: string[] = []): string[] {
-  const base = stripComponentExtension(component).normalize('NFC').toLowerCase();
+  let tokens = componentCache.get(component);
+  if (tokens === undefined) tokens = componentCache.set(component, tokenizeComponentUncached(component));
+  for (const t of tokens) out.push(t);
+  return out;
+}
+
+function tokenizeComponentUncached(component: string): string[] {
+  const out: string[] = [];
+  const stripped = stripComponentExtension(component);
+  // NFC only matters (and only costs) outside ASCII.
+  const base = (ASCII.test(stripped) ? stripped : stripped.normalize('NFC')).toLowerCase();
   for (const raw of base.split(SPLIT_RE)) {
     if (codePointLength(raw) < MIN_TOKEN_LENGTH) continue;
     let t = raw.replace(EDGE_STRIP_RE, '');
@@ -60,13 +75,19 @@ export function pathComponents(path: string): string[] {
   return path.replace(/\\/g, '/').split('/').filter((c) => c.length > 0);
 }
 
+const mixedCache = new BoundedCache<string, readonly string[]>();
+
 const MIXED_BOUNDARY_RE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 /**
  * camelCase and letter↔digit splits of a raw-case word (`RyukoMatoiV2` → `ryuko`, `matoi`): parts lower-cased, parts
  * shorter than 2 code points dropped (so the `v2` suffix is lost, as in the original).
  */
-export function splitMixed(word: string): string[] {
+export function splitMixed(word: string): readonly string[] {
+  return mixedCache.get(word) ?? mixedCache.set(word, splitMixedUncached(word));
+}
+
+function splitMixedUncached(word: string): string[] {
   const out: string[] = [];
   for (const piece of word.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
     if (piece.length === 0) continue;
@@ -82,6 +103,8 @@ export function splitMixed(word: string): string[] {
 export interface GluedDictionary {
   words: ReadonlySet<string>;
   maxLength: number;
+  /** Results per token (the dictionary is immutable, so they never go stale). */
+  cache: BoundedCache<string, readonly string[]>;
 }
 
 export function gluedDictionary(words: Iterable<string>): GluedDictionary {
@@ -92,7 +115,7 @@ export function gluedDictionary(words: Iterable<string>): GluedDictionary {
     set.add(w);
     if (w.length > maxLength) maxLength = w.length;
   }
-  return { words: set, maxLength };
+  return { words: set, maxLength, cache: new BoundedCache() };
 }
 
 export const MIN_GLUED_LENGTH = 6;
@@ -101,8 +124,13 @@ export const MIN_GLUED_LENGTH = 6;
  * Splits a purely alphabetic token of ≥ 6 letters into dictionary words, longest prefix first with backtracking;
  * returns `[token]` when it cannot be fully segmented (`ryukomatoi` → `ryuko`, `matoi`).
  */
-export function segmentGlued(token: string, dict: GluedDictionary): string[] {
-  if (token.length < MIN_GLUED_LENGTH || dict.maxLength === 0 || !/^\p{L}+$/u.test(token)) return [token];
+export function segmentGlued(token: string, dict: GluedDictionary): readonly string[] {
+  if (token.length < MIN_GLUED_LENGTH || dict.maxLength === 0) return [token];
+  return dict.cache.get(token) ?? dict.cache.set(token, segmentGluedUncached(token, dict));
+}
+
+function segmentGluedUncached(token: string, dict: GluedDictionary): string[] {
+  if (!/^\p{L}+$/u.test(token)) return [token];
   const memo = new Map<number, string[] | null>();
   const from = (start: number): string[] | null => {
     if (start === token.length) return [];

@@ -8,17 +8,9 @@ export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
 export const SCALE_DENOMINATORS_SYNTHETIC: ReadonlySet<number> = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
 function isMacJunk(relPath: string): boolean {
-  return relPath.split(/[\\/]/).some((c) => c.toLowerCase() === '__macosx');
-}
-
-function baseName(relPath: string): string {
-  const parts = relPath.split(/[\\/]/);
-  return parts[parts.length - 1] ?? '';
-}
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const lower = relPath.toLowerCase();
+  if (!lower.includes('__macosx')) return false;
+  return lower.split(/[\\/]/).includes('__macosx');
 }
 
 const SEP = '[\\s_\\-:/\\\\.]*';
@@ -43,31 +35,30 @@ export function syntheticTokens(text: string): string[] {
   return out;
 }
 
-/** Path components strictly between the variant folder and the file (none when the file is not below it). */
-function innerFolders(variantRel: string, fileRel: string): string[] {
-  const v = variantRel.replace(/\\/g, '/').replace(/\/+$/, '');
-  const f = fileRel.replace(/\\/g, '/');
-  if (v !== '' && !f.startsWith(`${v}/`)) return [];
-  const parts = f.slice(v === '' ? 0 : v.length + 1).split('/').filter((c) => c.length > 0);
-  return parts.slice(0, -1);
-}
-
 /**
  * Tokens of a variant from its folder relPath and its member files' relPaths (`/` or `\`). Only model files
- * contribute (their name and the folders between the variant and them); `__MACOSX` content and AppleDouble/`.DS_Store` never do.
+ * contribute (their name and the folders between the variant and them); `__MACOSX` content and
+ * AppleDouble/`.DS_Store` never do.
  */
 export function variantTokens(relPath: string, files: readonly string[]): string[] {
-  const tokens: string[] = isMacJunk(relPath) ? [] : tokenizePath(relPath);
-  const sorted = [...files].sort();
-  for (const f of sorted) {
-    if (isMacJunk(f)) continue;
-    const name = baseName(f);
-    if (name.startsWith('._') || name.toLowerCase() === '.ds_store') continue;
-    if (!MODEL_EXTENSIONS.has(extensionOf(name))) continue;
+  const variant = relPath.includes('\\') ? relPath.replace(/\\/g, '/') : relPath;
+  const junk = isMacJunk(variant);
+  const tokens: string[] = junk ? [] : tokenizePath(variant);
+  const prefix = variant === '' ? '' : `${variant.replace(/\/+$/, '')}/`;
+  const sorted = files.length > 1 ? [...files].sort() : files;
+  for (const raw of sorted) {
+    const f = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
+    const slash = f.lastIndexOf('/');
+    const name = f.slice(slash + 1);
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) continue;
+    if (name.startsWith('._') || isMacJunk(f)) continue;
     // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
-    for (const folder of innerFolders(relPath, f)) tokenizeComponent(folder, tokens);
+    if (slash > 0 && f.startsWith(prefix) && slash > prefix.length) {
+      for (const folder of f.slice(prefix.length, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, tokens);
+    }
     tokenizeComponent(name, tokens);
   }
-  if (!isMacJunk(relPath)) tokens.push(...syntheticTokens(relPath));
+  if (!junk) tokens.push(...syntheticTokens(variant));
   return unique(tokens);
 }

@@ -2,7 +2,7 @@
 import type { CharacterRef } from '../../vocab/ruleset';
 import type { Draft } from '../draft';
 import { WEIGHTS } from '../types';
-import { franchiseAliasPresent, isValidCharacterAlias } from './context';
+import { isValidCharacterAlias } from './context';
 
 /** Several characters may claim one alias: prefer one whose franchise alias is also in the stream, else the last
  * loaded (the original's single-valued map kept the last manifest). */
@@ -23,7 +23,7 @@ function assign(d: Draft, alias: string): void {
 
 export function characterPrePass(d: Draft): void {
   if (d.cues.charactersByAlias.size === 0) return;
-  const franchisePresent = franchiseAliasPresent(d);
+  const franchisePresent = d.franchisePresent;
   const candidates = d.expanded
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => isValidCharacterAlias(d, t, franchisePresent))
@@ -35,7 +35,7 @@ export function characterPrePass(d: Draft): void {
 /** Returns true when the token was a character alias that set the character. */
 export function characterToken(d: Draft, token: string): boolean {
   if (d.fields.character_name !== null) return false;
-  if (!isValidCharacterAlias(d, token, franchiseAliasPresent(d))) return false;
+  if (!isValidCharacterAlias(d, token, d.franchisePresent)) return false;
   assign(d, token);
   return true;
 }

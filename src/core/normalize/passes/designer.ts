@@ -1,4 +1,5 @@
 // Designer passes (SPEC §3.2.3 phrases, longest first; §3.2.4.1 single-token aliases, first hit wins).
+import type { DesignerPhrase } from '../cues';
 import type { Draft } from '../draft';
 import { WEIGHTS } from '../types';
 
@@ -11,15 +12,23 @@ export function phraseAt(tokens: readonly string[], phrase: readonly string[]): 
 }
 
 export function designerPhrases(d: Draft): void {
-  for (const p of d.cues.designerPhrases) {
-    if (d.cues.designerNeverAssign.has(p.key)) continue;
-    const at = phraseAt(d.tokens, p.tokens);
-    if (at < 0) continue;
-    d.fields.designer = p.key;
-    d.confidence += WEIGHTS.designer;
-    for (let j = 0; j < p.tokens.length; j++) d.explain(at + j);
-    return;
+  // The first phrase in longest-first order that occurs anywhere (the original loops over phrases, not positions).
+  const tokens = d.tokens;
+  let best: { phrase: DesignerPhrase; rank: number; at: number } | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    for (const c of d.cues.designerPhrasesByFirst.get(tokens[i]) ?? []) {
+      if (best && c.rank >= best.rank) continue;
+      if (d.cues.designerNeverAssign.has(c.phrase.key)) continue;
+      const p = c.phrase.tokens;
+      let j = 1;
+      while (j < p.length && tokens[i + j] === p[j]) j++;
+      if (j === p.length) best = { ...c, at: i };
+    }
   }
+  if (!best) return;
+  d.fields.designer = best.phrase.key;
+  d.confidence += WEIGHTS.designer;
+  for (let j = 0; j < best.phrase.tokens.length; j++) d.explain(best.at + j);
 }
 
 /** Returns true when the token set the designer (the loop then moves to the next token). */
