@@ -48,7 +48,7 @@ export class VocabDiagnostics implements vscode.Disposable {
   reloadAll(): void {
     this.session = new VocabSession(this.layers());
     this.session.loadAll();
-    for (const d of vscode.workspace.textDocuments) if (d.isDirty && this.session.locate(d.uri.fsPath)) this.session.update(d.uri.fsPath, d.getText());
+    for (const d of vscode.workspace.textDocuments) if (this.isVocabFile(d.uri)) this.session.update(d.uri.fsPath, d.getText());
     this.watch();
     this.publish();
   }
