@@ -7,6 +7,7 @@ import type { FileKind, ScanResult, ScannedFile, ScanWarning } from '../scan/typ
 import type { ScanSummary } from './types';
 import { DirIndex, nextRowId } from './dir-index';
 import { BatchInsert } from './batch-insert';
+import { joinRel } from './rel-path';
 import { dropFileIndexes, createFileIndexes } from './file-indexes';
 import { recomputeAggregates } from './aggregates';
 
@@ -50,23 +51,31 @@ class Writer {
   }
 }
 
-/** Stored on-disk files by dir id then name (no path strings built), and archive entries by archive id then inner path. */
-function loadFiles(db: Database, rootId: number) {
-  const disk = new Map<number, Map<string, StoredFile>>();
-  const entries = new Map<number, Map<string, StoredFile>>();
-  let stmt = db.prepare('SELECT id, dir_id, name, size, mtime_ms, variant_id FROM file WHERE root_id = ? AND archive_file_id IS NULL', [rootId]);
-  try {
-    while (stmt.step()) {
-      const r = stmt.get();
-      const dirId = r[1] as number;
-      let m = disk.get(dirId);
-      if (!m) disk.set(dirId, (m = new Map()));
-      m.set(r[2] as string, { id: r[0] as number, size: r[3] as number, mtimeMs: r[4] as number, kind: 'other', variantId: r[5] as number | null, seen: false });
-    }
-  } finally {
-    stmt.free();
+class StoredDirFiles {
+  private readonly stmt: Statement;
+  constructor(db: Database) {
+    this.stmt = db.prepare('SELECT id, name, size, mtime_ms, variant_id FROM file WHERE dir_id = ? AND archive_file_id IS NULL');
   }
-  stmt = db.prepare(
+  /** The on-disk files stored directly in one folder, by name. */
+  load(dirId: number): Map<string, StoredFile> {
+    const m = new Map<string, StoredFile>();
+    this.stmt.bind([dirId]);
+    while (this.stmt.step()) {
+      const r = this.stmt.get();
+      m.set(r[1] as string, { id: r[0] as number, size: r[2] as number, mtimeMs: r[3] as number, kind: 'other', variantId: r[4] as number | null, seen: false });
+    }
+    this.stmt.reset();
+    return m;
+  }
+  free(): void {
+    this.stmt.free();
+  }
+}
+
+/** Stored archive entries by archive file id, then inner path. */
+function loadEntries(db: Database, rootId: number): Map<number, Map<string, StoredFile>> {
+  const entries = new Map<number, Map<string, StoredFile>>();
+  const stmt = db.prepare(
     'SELECT id, archive_file_id, inner_path, size, mtime_ms, kind, variant_id FROM file WHERE root_id = ? AND archive_file_id IS NOT NULL',
     [rootId],
   );
@@ -81,7 +90,52 @@ function loadFiles(db: Database, rootId: number) {
   } finally {
     stmt.free();
   }
-  return { disk, entries };
+  return entries;
+}
+
+/** Stored on-disk archive files by relPath (few rows), so unchanged folders need not be loaded to find them. */
+function loadArchiveFiles(db: Database, rootId: number, dirs: DirIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  const stmt = db.prepare("SELECT id, dir_id, name FROM file WHERE root_id = ? AND archive_file_id IS NULL AND kind = 'archive'", [rootId]);
+  try {
+    while (stmt.step()) {
+      const [id, dirId, name] = stmt.get() as [number, number, string];
+      out.set(joinRel(dirs.pathById.get(dirId) ?? '', name), id);
+    }
+  } finally {
+    stmt.free();
+  }
+  return out;
+}
+
+/**
+ * Signature of the on-disk files directly in one folder: count + two order-independent 32-bit sums of per-file
+ * hashes over (name, size, mtime, variant). Stored in dir.files_sig; an equal signature on rescan means every file
+ * of the folder is unchanged, so the folder's rows are neither read nor written.
+ */
+function folderSignature(list: ScannedFile[], nameStart: number, wantOf: (f: ScannedFile) => number | null): string {
+  let a = 0;
+  let b = 0;
+  for (const f of list) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x1b873593;
+    const p = f.relPath;
+    for (let i = nameStart; i < p.length; i++) {
+      const c = p.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    for (const n of [f.size, f.mtimeMs, wantOf(f) ?? -1]) {
+      const lo = n % 0x100000000 | 0;
+      const hi = Math.floor(n / 0x100000000) | 0;
+      h1 = Math.imul(h1 ^ lo, 0x01000193) ^ Math.imul(hi, 0x27d4eb2d);
+      h2 = Math.imul(h2 ^ hi, 0x5bd1e995) ^ Math.imul(lo, 0x165667b1);
+      h2 ^= h2 >>> 13;
+    }
+    a = (a + h1) | 0;
+    b = (b + h2) | 0;
+  }
+  return `${list.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 function loadVariants(db: Database, rootId: number): Map<string, StoredVariant> {
@@ -125,9 +179,9 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
 
   db.exec('BEGIN');
   try {
-    const stored = loadFiles(db, rootId);
     const storedVariants = loadVariants(db, rootId);
     const dirsBefore = dirs.created;
+    const preexistingDirs = new Set(dirs.sigById.keys());
 
     // 1. variants: insert new, revive missing ones that are back
     const variantIdByPath = new Map<string, number>();
@@ -151,7 +205,12 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
       for (const f of g.files) variantOfFile.set(f, id);
     }
 
-    // 2. on-disk files
+    // 2. on-disk files, folder by folder: a folder whose signature is unchanged costs no read and no write
+    const storedEntries = loadEntries(db, rootId);
+    const storedArchives = loadArchiveFiles(db, rootId, dirs);
+    const dirFiles = new StoredDirFiles(db);
+    const wantOf = (f: ScannedFile) => variantOfFile.get(f.relPath) ?? null;
+    const byDir = new Map<string, ScannedFile[]>();
     const archiveFiles = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
     const entriesByArchive = new Map<string, ScannedFile[]>();
     for (const f of result.files) {
@@ -163,30 +222,79 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
       }
       files++;
       kinds[f.kind]++;
-      if (f.kind === 'archive') archives++;
-      const want = variantOfFile.get(f.relPath) ?? null;
       const slash = f.relPath.lastIndexOf('/');
       const dirPath = slash < 0 ? '' : f.relPath.slice(0, slash);
-      const name = f.relPath.slice(slash + 1);
-      const knownDir = dirs.get(dirPath);
-      const s = knownDir === undefined ? undefined : stored.disk.get(knownDir)?.get(name);
-      if (s) {
-        s.seen = true;
-        const same = s.size === f.size && s.mtimeMs === f.mtimeMs;
-        if (!same) {
-          w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [f.size, f.mtimeMs, f.ext, f.kind, s.id]);
-          changed++;
-        } else unchanged++;
-        if (s.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, s.id]);
-        if (f.kind === 'archive' || stored.entries.has(s.id)) archiveFiles.set(f.relPath, { id: s.id, unchangedFile: same, variantId: want });
-      } else {
-        const id = fileId++;
-        insertFile.add([id, rootId, knownDir ?? dirs.ensure(dirPath), name, f.size, f.mtimeMs, f.ext, f.kind, want]);
-        added++;
-        if (f.kind === 'archive') archiveFiles.set(f.relPath, { id, unchangedFile: false, variantId: want });
+      let list = byDir.get(dirPath);
+      if (!list) byDir.set(dirPath, (list = []));
+      list.push(f);
+      if (f.kind === 'archive') {
+        archives++;
+        const id = storedArchives.get(f.relPath);
+        // provisional: corrected below for folders that are diffed
+        if (id !== undefined) archiveFiles.set(f.relPath, { id, unchangedFile: true, variantId: wantOf(f) });
       }
     }
-
+    /** Stored files not seen in the scan, with their folder: removal candidates, decided in step 4. */
+    const leftovers: Array<[dirId: number, file: StoredFile]> = [];
+    const newSigs: Array<[dirId: number, sig: string | null]> = [];
+    for (const [dirPath, list] of byDir) {
+      const nameStart = dirPath === '' ? 0 : dirPath.length + 1;
+      const sig = folderSignature(list, nameStart, wantOf);
+      const knownDir = dirs.get(dirPath);
+      if (knownDir !== undefined && dirs.sigById.get(knownDir) === sig) {
+        unchanged += list.length;
+        continue;
+      }
+      const dirId = knownDir ?? dirs.ensure(dirPath);
+      // a folder created in this apply (e.g. a variant's, in step 1) has no stored files to read
+      const stored = knownDir !== undefined && preexistingDirs.has(knownDir) ? dirFiles.load(knownDir) : new Map<string, StoredFile>();
+      for (const f of list) {
+        const name = f.relPath.slice(nameStart);
+        const want = wantOf(f);
+        const old = stored.get(name);
+        if (old) {
+          old.seen = true;
+          const same = old.size === f.size && old.mtimeMs === f.mtimeMs;
+          if (!same) {
+            w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [f.size, f.mtimeMs, f.ext, f.kind, old.id]);
+            changed++;
+          } else unchanged++;
+          if (old.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, old.id]);
+          if (f.kind === 'archive' || storedEntries.has(old.id)) archiveFiles.set(f.relPath, { id: old.id, unchangedFile: same, variantId: want });
+        } else {
+          const id = fileId++;
+          insertFile.add([id, rootId, dirId, name, f.size, f.mtimeMs, f.ext, f.kind, want]);
+          added++;
+          if (f.kind === 'archive') archiveFiles.set(f.relPath, { id, unchangedFile: false, variantId: want });
+        }
+      }
+      let leftover = false;
+      for (const old of stored.values()) {
+        if (!old.seen) {
+          leftovers.push([dirId, old]);
+          leftover = true;
+        }
+      }
+      // with leftovers (removed, or kept for a missing variant) the folder's rows differ from the scan: unknown
+      newSigs.push([dirId, result.cancelled || leftover ? null : sig]);
+    }
+    // folders that held files and had none in this scan
+    const unseenDirs: number[] = [];
+    for (const [dirId, sig] of dirs.sigById) {
+      if (sig === '' || byDir.has(dirs.pathById.get(dirId) ?? '')) continue;
+      if (!preexistingDirs.has(dirId)) {
+        newSigs.push([dirId, '']); // created in this apply as a variant's or a file's ancestor: holds no file
+        continue;
+      }
+      const stored = dirFiles.load(dirId);
+      if (stored.size === 0) {
+        if (!result.cancelled) newSigs.push([dirId, '']);
+        continue;
+      }
+      for (const old of stored.values()) leftovers.push([dirId, old]);
+      unseenDirs.push(dirId);
+    }
+    dirFiles.free();
     insertFile.flush();
 
     // 3. archive entries: kept when the archive is unchanged, else diffed against the new listing.
@@ -195,7 +303,7 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
     for (const [archivePath, arch] of archiveFiles) {
       const status = listingStatus.get(archivePath);
       const hasEntries = entriesByArchive.has(archivePath);
-      const old = stored.entries.get(arch.id);
+      const old = storedEntries.get(arch.id);
       if (status === undefined && !hasEntries && !old) continue; // not an archive (or one with nothing inside)
       const keep = status === 'unchanged' || (status === undefined && !hasEntries && arch.unchangedFile);
       if (keep) {
@@ -236,13 +344,28 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
         missingIds.add(v.id);
       }
       if (!rootUnavailable) {
-        for (const s of [...stored.disk.values()].flatMap((m) => [...m.values()])) {
-          if (s.seen || (s.variantId !== null && missingIds.has(s.variantId))) continue;
+        const dirsWithRemovals = new Set<number>();
+        const dirsWithKept = new Set<number>();
+        for (const [dirId, s] of leftovers) {
+          if (s.variantId !== null && missingIds.has(s.variantId)) {
+            dirsWithKept.add(dirId); // kept with its missing variant
+            continue;
+          }
           w.run('DELETE FROM file WHERE archive_file_id = ?', [s.id]);
           w.run('DELETE FROM file WHERE id = ?', [s.id]);
+          dirsWithRemovals.add(dirId);
           removed++;
         }
+        // an unseen folder whose files all went holds none now; one that kept all its files (a missing variant's)
+        // keeps its signature, which still describes its rows; a mix is unknown
+        for (const dirId of unseenDirs) {
+          if (!dirsWithKept.has(dirId)) newSigs.push([dirId, '']);
+          else if (dirsWithRemovals.has(dirId)) newSigs.push([dirId, null]);
+        }
       }
+    }
+    for (const [dirId, sig] of newSigs) {
+      if (dirs.sigById.get(dirId) !== sig) w.run('UPDATE dir SET files_sig = ? WHERE id = ?', [sig, dirId]);
     }
 
     // 5. warnings: the stored set becomes the scan's set (a cancelled scan only adds)

@@ -11,6 +11,8 @@ export function nextRowId(db: Database, table: 'dir' | 'file' | 'variant'): numb
 export class DirIndex {
   private readonly idByPath = new Map<string, number>();
   readonly pathById = new Map<number, string>();
+  /** files_sig per dir id (see apply-scan.ts); null = unknown. */
+  readonly sigById = new Map<number, string | null>();
   private insert: Statement | undefined;
   private nextId = 1;
   created = 0;
@@ -23,12 +25,13 @@ export class DirIndex {
   static load(db: Database, rootId: number): DirIndex {
     const index = new DirIndex(db, rootId);
     index.nextId = nextRowId(db, 'dir');
-    const stmt = db.prepare('SELECT id, rel_path FROM dir WHERE root_id = ?', [rootId]);
+    const stmt = db.prepare('SELECT id, rel_path, files_sig FROM dir WHERE root_id = ?', [rootId]);
     try {
       while (stmt.step()) {
-        const [id, path] = stmt.get() as [number, string];
+        const [id, path, sig] = stmt.get() as [number, string, string | null];
         index.idByPath.set(path, id);
         index.pathById.set(id, path);
+        index.sigById.set(id, sig);
       }
     } finally {
       stmt.free();
@@ -49,6 +52,7 @@ export class DirIndex {
     this.insert.run([id, this.rootId, parentId, relPath, nameOf(relPath)]);
     this.idByPath.set(relPath, id);
     this.pathById.set(id, relPath);
+    this.sigById.set(id, null);
     this.created++;
     return id;
   }

@@ -204,6 +204,14 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'rescan: per-folder signature of the files directly inside (name, size, mtime, variant)',
+    up(db) {
+      // NULL = unknown (the next scan diffs that folder file by file); '' = no files. See apply-scan.ts.
+      db.exec('ALTER TABLE dir ADD COLUMN files_sig TEXT');
+    },
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations.length;

@@ -40,8 +40,8 @@ describe('store: applyScan and rescan', () => {
     const s = await store.applyScan(rootId, result(files));
     assert.equal(s.changed, 1);
     assert.equal(s.unchanged, 11);
-    // 1 file + 1 variant aggregate + dirs up to the root (Model 0, Designer 0, root)
-    assert.equal(s.writes, 5);
+    // 1 file + 1 variant aggregate + dirs up to the root (Model 0, Designer 0, root) + the folder's signature
+    assert.equal(s.writes, 6);
     const [, , size] = store.db.exec("SELECT d.rel_path, f.name, f.size FROM file f JOIN dir d ON d.id = f.dir_id WHERE f.size = 5000")[0].values[0];
     assert.equal(size, 5000);
   });
@@ -88,6 +88,30 @@ describe('store: applyScan and rescan', () => {
     assert.equal(s.added, 1);
     assert.equal(s.variantsMissing, 0);
     assert.equal(fileCount(), 13);
+  });
+
+  it('folder signatures never hide a change: after a cancelled scan the touched folders are diffed again', async () => {
+    await store.applyScan(rootId, result(library(1, 2)));
+    const changed = library(1, 2);
+    changed[0] = file(changed[0].relPath, 5000);
+    assert.equal((await store.applyScan(rootId, result(changed, { cancelled: true }))).changed, 1);
+    const back = await store.applyScan(rootId, result(library(1, 2)));
+    assert.equal(back.changed, 1, 'the file went back to its first size: that is a change against the stored row');
+    const sizes = store.db.exec('SELECT size FROM file WHERE size = 5000');
+    assert.equal(sizes.length, 0);
+    assert.equal((await store.applyScan(rootId, result(library(1, 2)))).writes, 0);
+  });
+
+  it('a file moving to another variant is rewritten even when its folder looks the same', async () => {
+    const files = [file('D/Kit/kit.stl'), file('D/Kit/Arms/arm.stl')];
+    await store.applyScan(rootId, result(files));
+    // same files, grouped differently: the arm now belongs to the kit
+    const regrouped = { ...result(files), variants: [{ relPath: 'D/Kit', files: ['D/Kit/kit.stl', 'D/Kit/Arms/arm.stl'] }] };
+    const s = await store.applyScan(rootId, regrouped);
+    assert.equal(s.unchanged, 2);
+    assert.equal(s.variantsMissing, 1);
+    const kit = (await store.listVariants(0, 10)).items.find((v) => v.relPath === 'D/Kit')!;
+    assert.equal(kit.fileCount, 2);
   });
 
   it('an empty scan (absent or unplugged root) deletes nothing and marks every variant missing', async () => {
