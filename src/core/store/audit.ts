@@ -2,7 +2,7 @@
 // time. A revert never deletes: it writes the inverse changes as new entries (source `revert`, `reverts` = the
 // entry undone) under a new batch id.
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'sql.js';
+import type { Database, Statement } from 'sql.js';
 import { decodeOverride, OverrideWriter, type OverrideResult } from './overrides';
 import type { FieldValue } from './effective';
 
@@ -20,12 +20,21 @@ export interface AuditWrite {
   ts: string;
 }
 
-export function appendAudit(db: Database, a: AuditWrite): void {
-  db.run(
-    `INSERT INTO audit_log (resource_type, resource_id, field, old_value, new_value, actor, source, batch_id, reverts, ts)
-     VALUES ('variant', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [a.variantId, a.field, a.oldValue, a.newValue, a.actor, a.source, a.batchId, a.reverts, a.ts],
-  );
+/** Prepared once per writer (a bulk edit appends thousands). */
+export class AuditAppender {
+  private readonly st: Statement;
+  constructor(db: Database) {
+    this.st = db.prepare(
+      `INSERT INTO audit_log (resource_type, resource_id, field, old_value, new_value, actor, source, batch_id, reverts, ts)
+       VALUES ('variant', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+  append(a: AuditWrite): void {
+    this.st.run([a.variantId, a.field, a.oldValue, a.newValue, a.actor, a.source, a.batchId, a.reverts, a.ts]);
+  }
+  free(): void {
+    this.st.free();
+  }
 }
 
 export interface AuditEntry {
@@ -110,6 +119,8 @@ export function revertAudit(db: Database, target: { batchId: string } | { entryI
     const k = `${e.variantId}\u0000${e.field}`;
     if (!firstByPair.has(k)) firstByPair.set(k, e);
   }
+  const pairIds = [...new Set([...firstByPair.values()].map((e) => e.variantId))];
+  const existing = new Set((db.exec(`SELECT id FROM variant WHERE id IN (${pairIds.join(',')})`)[0]?.values ?? []).map((r) => r[0] as number));
   const batchId = randomUUID();
   const writer = new OverrideWriter(db, actor);
   const variants = new Set<number>();
@@ -117,8 +128,7 @@ export function revertAudit(db: Database, target: { batchId: string } | { entryI
   db.exec('BEGIN');
   try {
     for (const e of firstByPair.values()) {
-      const exists = db.exec('SELECT 1 FROM variant WHERE id = ?', [e.variantId]).length > 0;
-      if (!exists) continue; // the variant was removed from the library; its history stays
+      if (!existing.has(e.variantId)) continue; // the variant was removed from the library; its history stays
       if (writer.write(e.variantId, e.field, raw.get(e.id) ?? null, 'revert', batchId, e.id)) {
         written++;
         variants.add(e.variantId);

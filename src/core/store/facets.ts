@@ -3,10 +3,13 @@
 // factions that designer has.
 import type { Database } from 'sql.js';
 import { ftsQuery } from './search';
+import { facetCache } from './facet-cache';
 import { refreshSearchIndex } from './search-index';
 
-export const FACETS = ['designer', 'game_system', 'faction', 'unit', 'support_state', 'segmentation', 'scale'] as const;
-export type FacetName = (typeof FACETS)[number];
+import { FACET_COLUMNS, type FacetColumn } from './facet-cache';
+
+export const FACETS = FACET_COLUMNS;
+export type FacetName = FacetColumn;
 
 export interface FacetFilter {
   /** Selected values per facet (any of them matches); `''` selects "no value". */
@@ -58,19 +61,61 @@ function whereOf(filter: FacetFilter, skip?: FacetName): { sql: string; params: 
 
 export function facetCounts(db: Database, filter: FacetFilter = {}, top = 200): FacetCounts {
   const t0 = performance.now();
-  refreshSearchIndex(db);
-  const all = whereOf(filter);
-  const total = Number(db.exec(`SELECT count(*) FROM variant_facet f ${all.sql}`, all.params)[0]?.values[0]?.[0] ?? 0);
-  const facets = {} as Record<FacetName, FacetCount[]>;
-  for (const name of FACETS) {
-    const w = whereOf(filter, name);
-    facets[name] = (db.exec(
-      `SELECT coalesce(f.${name}, ''), count(*) AS n FROM variant_facet f ${w.sql} GROUP BY f.${name} ORDER BY n DESC, f.${name} IS NULL, 1 LIMIT ?`,
-      [...w.params, top],
-    )[0]?.values ?? []).map((r) => ({ value: r[0] as string, count: r[1] as number }));
+  const c = facetCache(db);
+  const q = filter.text ? ftsQuery(filter.text) : null;
+  const textIds = q ? new Set((db.exec('SELECT docid FROM variant_fts WHERE variant_fts MATCH ?', [q])[0]?.values ?? []).map((r) => r[0] as number)) : null;
+  // per facet: which dictionary codes are selected (null = no selection on that facet)
+  const selected = FACETS.map((name) => {
+    const sel = filter.values?.[name];
+    if (!sel || sel.length === 0) return null;
+    const mask = new Uint8Array(c.dicts[name].values.length);
+    for (const v of sel) {
+      const code = c.dicts[name].find(v);
+      if (code !== undefined) mask[code] = 1;
+    }
+    return mask;
+  });
+  const cols = FACETS.map((name) => c.cols[name]);
+  const tallies = FACETS.map((name) => new Float64Array(c.dicts[name].values.length));
+  let total = 0;
+  let nsfw = 0;
+  const n = c.ids.length;
+  for (let i = 0; i < n; i++) {
+    const state = c.state[i]!;
+    if (state === 2 || (state === 1 && !filter.includeMissing)) continue;
+    if (textIds && !textIds.has(c.ids[i]!)) continue;
+    // a row counts for facet F when it passes every selection except possibly F's own (drill-down)
+    let fails = 0;
+    let failed = -1;
+    for (let f = 0; f < selected.length; f++) {
+      const mask = selected[f];
+      if (mask && !mask[cols[f]![i]!]) {
+        fails++;
+        failed = f;
+        if (fails > 1) break;
+      }
+    }
+    if (fails > 1) continue;
+    if (fails === 0 && c.nsfw[i]) nsfw++;
+    if (filter.nsfw === 'hide' && c.nsfw[i]) continue;
+    if (filter.nsfw === 'only' && !c.nsfw[i]) continue;
+    if (fails === 1) {
+      tallies[failed]![cols[failed]![i]!]!++;
+      continue;
+    }
+    total++;
+    for (let f = 0; f < cols.length; f++) tallies[f]![cols[f]![i]!]!++;
   }
-  const nw = whereOf({ ...filter, nsfw: 'only' });
-  const nsfw = Number(db.exec(`SELECT count(*) FROM variant_facet f ${nw.sql}`, nw.params)[0]?.values[0]?.[0] ?? 0);
+  const facets = {} as Record<FacetName, FacetCount[]>;
+  FACETS.forEach((name, f) => {
+    const values = c.dicts[name].values;
+    const list: FacetCount[] = [];
+    tallies[f]!.forEach((count, code) => {
+      if (count > 0) list.push({ value: values[code] ?? '', count });
+    });
+    list.sort((a, b) => b.count - a.count || Number(a.value === '') - Number(b.value === '') || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    facets[name] = list.slice(0, top);
+  });
   return { total, facets, nsfw, ms: performance.now() - t0 };
 }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'sql.js';
 import type { Ruleset } from '../vocab/ruleset';
-import { appendAudit, type AuditSource } from './audit';
+import { AuditAppender, type AuditSource } from './audit';
 import { FIELD_BY_NAME, asFieldValue, type FieldSpec, type FieldValue, type VocabDomain } from './effective';
 
 /** Allowed keys per vocab domain, with a display name for pickers. */
@@ -116,9 +116,10 @@ export class OverrideWriter {
   private readonly upsert;
   private readonly remove;
   private readonly auto;
+  private readonly audit: AuditAppender;
   private readonly now = new Date().toISOString();
 
-  constructor(private readonly db: Database, private readonly actor: string) {
+  constructor(db: Database, private readonly actor: string) {
     this.current = db.prepare('SELECT manual_value FROM override WHERE variant_id = ? AND field = ?');
     this.upsert = db.prepare(
       `INSERT INTO override (variant_id, field, manual_value, original_auto_value, applied_at, applied_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -127,6 +128,7 @@ export class OverrideWriter {
     );
     this.remove = db.prepare('DELETE FROM override WHERE variant_id = ? AND field = ?');
     this.auto = db.prepare('SELECT fields FROM variant_norm WHERE variant_id = ?');
+    this.audit = new AuditAppender(db);
   }
 
   /** The stored override text: JSON of the manual value, or null when the field has no override. */
@@ -145,7 +147,7 @@ export class OverrideWriter {
     if (prev === next) return false;
     if (next === null) this.remove.run([variantId, field]);
     else this.upsert.run([variantId, field, next, this.autoText(variantId, field), this.now, this.actor]);
-    appendAudit(this.db, { variantId, field, oldValue: prev, newValue: next, actor: this.actor, source, batchId, reverts, ts: this.now });
+    this.audit.append({ variantId, field, oldValue: prev, newValue: next, actor: this.actor, source, batchId, reverts, ts: this.now });
     return true;
   }
 
@@ -165,6 +167,7 @@ export class OverrideWriter {
     this.upsert.free();
     this.remove.free();
     this.auto.free();
+    this.audit.free();
   }
 }
 

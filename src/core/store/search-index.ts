@@ -7,6 +7,30 @@ import { FIELD_BY_NAME, displayValue, readEffective, type FieldValue } from './e
 
 const CHUNK = 5000;
 
+/** Variant ids re-indexed since a consumer (the facet cache) last took them; null = too many, rebuild. */
+const reindexed = new WeakMap<Database, Set<number> | null>();
+const TRACK_LIMIT = 20_000;
+
+/** Starts (or restarts) recording which variants the next refreshes re-index. */
+export function trackReindexed(db: Database): void {
+  reindexed.set(db, new Set());
+}
+
+/** The ids re-indexed since the last call (null: more than can be patched, or tracking never started). */
+export function takeReindexed(db: Database): Set<number> | null {
+  const s = reindexed.get(db) ?? null;
+  reindexed.set(db, new Set());
+  return s;
+}
+
+function noteReindexed(db: Database, ids: readonly number[]): void {
+  if (!reindexed.has(db)) return;
+  const s = reindexed.get(db);
+  if (!s) return;
+  if (s.size + ids.length > TRACK_LIMIT) reindexed.set(db, null);
+  else for (const id of ids) s.add(id);
+}
+
 export interface RefreshSummary {
   variants: number;
   ms: number;
@@ -29,6 +53,7 @@ export function refreshSearchIndex(db: Database): RefreshSummary {
       db.exec('ROLLBACK');
       throw err;
     }
+    noteReindexed(db, ids);
   }
   return { variants: total, ms: performance.now() - t0 };
 }

@@ -89,6 +89,22 @@ describe('search index and facets over effective values', function () {
     assert.deepEqual(page.items.map((v) => v.relPath), ['Acme Forge/Archer']);
   });
 
+  it('the in-memory facet counts agree with SQL over the facet table after a series of changes', async function () {
+    const sqlCounts = (facet: string, where = 'missing = 0') =>
+      Object.fromEntries((fx.store.db.exec(`SELECT coalesce(${facet}, ''), count(*) FROM variant_facet WHERE ${where} GROUP BY 1`)[0]?.values ?? []).map((r) => [r[0], r[1]]));
+    const ours = async (facet: 'designer' | 'support_state', filter = {}) =>
+      Object.fromEntries((await fx.store.facetCounts(filter)).facets[facet].map((c) => [c.value, c.count]));
+    assert.deepEqual(await ours('designer'), sqlCounts('designer'));
+    const ids = ['Acme Forge/Knight', 'Misc/Nymph nsfw'].map(fx.id);
+    await fx.store.applyOverrides({ variantIds: ids, changes: [{ field: 'designer', value: 'ranger_works' }, { field: 'support_state', value: 'unsupported' }], source: 'bulk' });
+    await fx.scan([...FILES, file('Extra/One/one.stl'), file('Extra/Two/two.stl')]);
+    assert.deepEqual(await ours('designer'), sqlCounts('designer'));
+    assert.deepEqual(await ours('support_state', { nsfw: 'hide' }), sqlCounts('support_state', 'missing = 0 AND nsfw = 0'));
+    await fx.scan(FILES.slice(0, 3));
+    assert.deepEqual(await ours('designer'), sqlCounts('designer'));
+    assert.deepEqual(await ours('designer', { includeMissing: true }), sqlCounts('designer', '1'));
+  });
+
   it('exports effective values as JSON and CSV', async function () {
     const archer = fx.id('Acme Forge/Archer');
     await fx.store.applyOverrides({ variantIds: [archer], changes: [{ field: 'designer', value: 'dragonsmith' }, { field: 'notes', value: '=SUM(1), "quoted"' }], source: 'user' });
