@@ -7,9 +7,9 @@ import { CancelledError, throttle, type ProgressSink } from '../jobs/progress';
 import { NormWriter, normIndex, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
 import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
-import { normalizeTokens, variantInput, type VariantInput } from './normalize';
+import { normalizeTokens, variantInput } from './normalize';
 import type { NormalizeResult } from './types';
-import { inferSiblingSplits } from './sibling-segmentation';
+import { inferSiblingSplits, type SiblingSplit } from './sibling-segmentation';
 import { changedTerms, meetsChangedTerms, vocabTerms } from './vocab-terms';
 
 export interface NormalizeProgress {
@@ -41,10 +41,16 @@ export interface NormalizeLibraryOptions {
   batchSize?: number;
 }
 
-export function tokensKey(input: VariantInput): string {
-  const o = input.options;
-  const text = JSON.stringify([input.tokens, o.topLevelTokens ?? [], o.rawComponents ?? [], o.siblingSplit ?? null]);
-  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
+/** Bump when tokenizing or the passes change in a way that must re-run stored variants. */
+export const NORMALIZER_VERSION = 1;
+
+/** Key of everything a variant's result depends on besides the ruleset: computed from the raw inputs, so an
+ * unchanged variant is skipped without tokenizing it. */
+export function inputKey(relPath: string, files: readonly string[], sibling: SiblingSplit | undefined): string {
+  const h = createHash('sha1');
+  h.update(`${NORMALIZER_VERSION}\u0000${sibling ? (sibling.crossScale ? 'x' : 's') : '-'}\u0000${relPath}`);
+  for (const f of files) h.update(`\u0000${f}`);
+  return h.digest('base64url').slice(0, 22);
 }
 
 /** Non-empty fields only: what a row stores and the CLI prints as known. */
@@ -91,15 +97,17 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
       writer.begin();
       try {
         for (const v of variants.slice(start, start + batch)) {
-          const input = variantInput(v.relPath, v.files, siblings.get(v.relPath));
-          const key = tokensKey(input);
+          const sibling = siblings.get(v.relPath);
+          const files = [...v.files].sort();
+          const key = inputKey(v.relPath, files, sibling);
           const prev = index.get(v.id);
-          if (!options.force && prev && prev.tokensKey === key) {
-            if (prev.digest === digest) {
-              s.skipped++;
-              continue;
-            }
-            if (changed && previous && prev.digest === previous.digest && !meetsChangedTerms(input, changed, cues)) {
+          if (!options.force && prev && prev.tokensKey === key && prev.digest === digest) {
+            s.skipped++;
+            continue;
+          }
+          const input = variantInput(v.relPath, files, sibling);
+          if (!options.force && prev && prev.tokensKey === key && changed && previous && prev.digest === previous.digest) {
+            if (!meetsChangedTerms(input, changed, cues)) {
               writer.carry(v.id, digest);
               s.carried++;
               continue;

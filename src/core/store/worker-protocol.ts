@@ -1,5 +1,6 @@
 // The one message protocol between WorkerStore (caller side) and worker.ts (the thread that owns the database).
 // Requests carry an id; each gets exactly one reply with the same id. Errors cross as {name, message}.
+import type { NormalizeProgress, NormalizeSummary } from '../normalize/pipeline';
 import type { ScanProgress } from '../scan/types';
 import type { LibraryStore, ScanSummary, StoreOpenReport } from './types';
 
@@ -19,8 +20,16 @@ type StoreMethods = {
   [K in Exclude<keyof LibraryStore, 'close'>]: LibraryStore[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
 };
 
+export interface WorkerNormalizeOptions {
+  /** Vocab folders in layer order (the shipped default first); the worker loads the ruleset from them. */
+  vocabDirs: string[];
+  force?: boolean;
+}
+
 /** Every call the worker answers: the LibraryStore methods plus worker-only ones. */
 export interface WorkerCalls extends StoreMethods {
+  /** Normalize every variant inside the worker (incremental). Progress arrives as `normalize-progress` events. */
+  normalizeLibrary(options: WorkerNormalizeOptions): NormalizeSummary;
   /** Crawl + apply inside the worker (the scan never touches the caller's thread). Progress arrives as events. */
   scanLibrary(rootPath: string, options: WorkerScanOptions): ScanSummary;
   /** Saves if anything changed, closes the database; the worker then exits. */
@@ -55,6 +64,7 @@ export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: WorkerErrorInfo }
   | { type: 'progress'; id: number; progress: ScanProgress }
+  | { type: 'normalize-progress'; id: number; progress: NormalizeProgress }
   | { type: 'saved'; ms: number }
   | { type: 'save-failed'; error: WorkerErrorInfo };
 

@@ -13,7 +13,8 @@ import type { OverrideRequest, OverrideResult, VocabChoices } from './overrides'
 import type { SearchResult } from './search';
 import type { FieldChoice } from './types';
 import type { VariantDetail } from './variant-detail';
-import type { FromWorker, ToWorker, WorkerCalls, WorkerErrorInfo, WorkerInit, WorkerMethod, WorkerScanOptions } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerCalls, WorkerErrorInfo, WorkerInit, WorkerMethod, WorkerNormalizeOptions, WorkerScanOptions } from './worker-protocol';
+import type { NormalizeProgress, NormalizeSummary } from '../normalize/pipeline';
 
 export interface WorkerStoreOptions {
   /** Debounce of the automatic save after changes (default 2000 ms). */
@@ -35,6 +36,7 @@ interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   onProgress?: (p: ScanProgress) => void;
+  onNormalizeProgress?: (p: NormalizeProgress) => void;
 }
 
 function workerEntry(explicit: string | undefined): { file: string; execArgv: string[] } {
@@ -99,6 +101,10 @@ export class WorkerStore implements LibraryStore {
       this.pending.get(msg.id)?.onProgress?.(msg.progress);
       return;
     }
+    if (msg.type === 'normalize-progress') {
+      this.pending.get(msg.id)?.onNormalizeProgress?.(msg.progress);
+      return;
+    }
     if (msg.type !== 'reply') return;
     const p = this.pending.get(msg.id);
     if (!p) return;
@@ -117,7 +123,7 @@ export class WorkerStore implements LibraryStore {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: extra.onProgress });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: extra.onProgress, onNormalizeProgress: extra.onNormalizeProgress });
       const send = (m: ToWorker) => this.worker.postMessage(m);
       send({ type: 'call', id, method, args } as ToWorker);
       if (extra.signal) {
@@ -189,6 +195,14 @@ export class WorkerStore implements LibraryStore {
   }
   exportRows(): Promise<ExportRow[]> {
     return this.call('exportRows', []);
+  }
+
+  /** Normalizes the library inside the worker (incremental) and schedules a save. Cancel with `signal`. */
+  normalizeLibrary(
+    options: WorkerNormalizeOptions & { signal?: AbortSignal; onProgress?: (p: NormalizeProgress) => void },
+  ): Promise<NormalizeSummary> {
+    const { signal, onProgress, ...rest } = options;
+    return this.call('normalizeLibrary', [rest], { signal, onNormalizeProgress: onProgress });
   }
 
   /** Scans a root inside the worker (crawl, archives, apply) and schedules a save. Cancel with `signal`. */

@@ -1,6 +1,7 @@
 // The store's worker thread (bundled to dist/store-worker.js): owns the SqlStore, answers WorkerStore's calls one
 // at a time in arrival order, runs scans, and saves (debounced after each change, and on close).
 import { parentPort, workerData } from 'node:worker_threads';
+import { normalizeInWorker } from './normalize-in-worker';
 import { scanLibrary } from './scan-library';
 import { SqlStore } from './sql-store';
 import { errorInfo, type FromWorker, type ToWorker, type WorkerCalls, type WorkerInit, type WorkerRequest } from './worker-protocol';
@@ -10,7 +11,7 @@ const port = parentPort;
 const init = workerData as WorkerInit;
 const post = (m: FromWorker) => port.postMessage(m);
 
-const mutating = new Set<keyof WorkerCalls>(['addRoot', 'removeRoot', 'applyScan', 'scanLibrary', 'applyOverrides', 'revertAudit']);
+const mutating = new Set<keyof WorkerCalls>(['addRoot', 'removeRoot', 'applyScan', 'scanLibrary', 'normalizeLibrary', 'applyOverrides', 'revertAudit']);
 const scans = new Map<number, AbortController>();
 
 async function main(): Promise<void> {
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
     scanLibrary: () => {
       throw new Error('unreachable');
     },
+    normalizeLibrary: () => {
+      throw new Error('unreachable');
+    },
     close: () => store.close(),
   };
 
@@ -64,7 +68,16 @@ async function main(): Promise<void> {
   async function handle(req: WorkerRequest): Promise<void> {
     try {
       let value: unknown;
-      if (req.method === 'scanLibrary') {
+      if (req.method === 'normalizeLibrary') {
+        const [options] = req.args as Parameters<WorkerCalls['normalizeLibrary']>;
+        const ctl = new AbortController();
+        scans.set(req.id, ctl);
+        try {
+          value = await normalizeInWorker(store, options, ctl.signal, (progress) => post({ type: 'normalize-progress', id: req.id, progress }));
+        } finally {
+          scans.delete(req.id);
+        }
+      } else if (req.method === 'scanLibrary') {
         const [rootPath, options] = req.args as Parameters<WorkerCalls['scanLibrary']>;
         const ctl = new AbortController();
         scans.set(req.id, ctl);
