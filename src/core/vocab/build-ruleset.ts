@@ -66,6 +66,15 @@ function addFile(draft: Draft, f: VocabFile): void {
   }
 }
 
+const fileDigests = new WeakMap<VocabFile, string>();
+
+/** Per file version: an edit re-hashes only the edited file. */
+function fileDigest(f: VocabFile): string {
+  let d = fileDigests.get(f);
+  if (d === undefined) fileDigests.set(f, (d = digestOf(f.doc?.value)));
+  return d;
+}
+
 function push<V>(m: Map<string, V[]>, k: string, v: V): void {
   const list = m.get(k);
   if (!list) m.set(k, [v]);
@@ -148,6 +157,6 @@ function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
     ocWhitelist: d.ocWhitelist,
     ignoredTokens: d.ignoredTokens,
     mmfUsernames: d.mmfUsernames,
-    sources: files.filter((f) => f.parsed).map((f) => ({ file: f.path, kind: f.kind, digest: digestOf(f.doc?.value) })),
+    sources: files.filter((f) => f.parsed).map((f) => ({ file: f.path, kind: f.kind, digest: fileDigest(f) })),
   });
 }

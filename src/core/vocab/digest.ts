@@ -11,34 +11,33 @@ const unordered = new Set([
 ]);
 const skipped = new Set(['source', 'sources', 'digest', 'domainDigests']);
 
+/** Canonical JSON text, built directly as a string (no intermediate objects; set-like lists sorted by text). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(canon(value, ''));
+  return canon(value, '') ?? 'null';
 }
 
-function canon(v: unknown, key: string): unknown {
-  if (v instanceof RegExp) return `/${v.source}/${v.flags}`;
-  if (v instanceof Map) return canon(Object.fromEntries([...v].map(([k, x]) => [String(k), x])), key);
-  if (v instanceof Set) return [...v].map((x) => canon(x, '')).sort(compare);
+function canon(v: unknown, key: string): string | undefined {
+  if (v === undefined || typeof v === 'function') return undefined;
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (v instanceof RegExp) return JSON.stringify(`/${v.source}/${v.flags}`);
+  if (v instanceof Map) return object([...v].map(([k, x]) => [String(k), x] as const));
+  if (v instanceof Set) return `[${[...v].map((x) => canon(x, '') ?? 'null').sort().join(',')}]`;
   if (Array.isArray(v)) {
-    const items = v.map((x) => canon(x, ''));
-    return unordered.has(key) ? items.sort(compare) : items;
+    const items = v.map((x) => canon(x, '') ?? 'null');
+    return `[${(unordered.has(key) ? items.sort() : items).join(',')}]`;
   }
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) {
-      const x = (v as Record<string, unknown>)[k];
-      if (!skipped.has(k) && x !== undefined) out[k] = canon(x, k);
-    }
-    return out;
-  }
-  return v;
+  return object(Object.entries(v));
 }
 
-const compare = (a: unknown, b: unknown): number => {
-  const x = typeof a === 'string' ? a : JSON.stringify(a);
-  const y = typeof b === 'string' ? b : JSON.stringify(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+function object(entries: readonly (readonly [string, unknown])[]): string {
+  const parts: string[] = [];
+  for (const [k, x] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    if (skipped.has(k)) continue;
+    const c = canon(x, k);
+    if (c !== undefined) parts.push(`${JSON.stringify(k)}:${c}`);
+  }
+  return `{${parts.join(',')}}`;
+}
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

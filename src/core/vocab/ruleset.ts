@@ -364,7 +364,8 @@ export function withDigests(r: Omit<Ruleset, 'digest' | 'domainDigests'>): Rules
   const domainDigests = Object.fromEntries(
     Object.entries(rulesetDomains).map(([d, keys]) => [d, digestOf(Object.fromEntries(keys.map((k) => [k, r[k]])))]),
   ) as Record<RulesetDomain, string>;
-  return { ...r, digest: digestOf(r), domainDigests };
+  // The whole digest hashes the domain digests: the content is canonicalized once.
+  return { ...r, digest: digestOf(domainDigests), domainDigests };
 }
 
 const none = <K, V>(): ReadonlyMap<K, V> => new Map<K, V>();

@@ -150,7 +150,7 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
     for (const seg of path) {
       if (isAlias(node)) node = anchors.get(node.source) ?? node.resolve(doc as Document);
       if (isMap(node)) {
-        const pair = lastPair(node as YAMLMap, String(seg));
+        const pair = pairIndex(node as YAMLMap).get(String(seg));
         if (!pair) break;
         key = pair.key as YamlNode;
         node = pair.value;
@@ -176,10 +176,15 @@ export function parseYamlSource(file: string, text: string): SourceDoc {
   };
 }
 
-function lastPair(map: YAMLMap, key: string) {
-  for (let i = map.items.length - 1; i >= 0; i--) {
-    const p = map.items[i]!;
-    if (keyString(p.key) === key) return p;
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** key → its last pair (the one in effect), built once per mapping: range lookups stay O(depth). */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) index.set(keyString(p.key), p as Pair);
+    pairIndexes.set(map, index);
   }
-  return undefined;
+  return index;
 }
