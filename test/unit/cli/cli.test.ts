@@ -50,6 +50,9 @@ describe('cli: stlmgr', function () {
     assert.equal(s.writes, 0);
     assert.equal(s.unchanged, 5);
     assert.equal(s.kinds.slicer, 1);
+    const excluded = stlmgr(['scan', lib, '--db', join(dir, 'excluded.db'), '--exclude', '**/Dragon', '--json']);
+    assert.equal(excluded.code, 0, excluded.err);
+    assert.deepEqual([JSON.parse(excluded.out).files, JSON.parse(excluded.out).variants], [4, 1]);
   });
 
   it('stats and list read the same database; STLMGR_DB is the default', () => {
