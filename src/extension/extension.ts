@@ -17,6 +17,7 @@ import type { LibraryEntry, LoadMoreEntry } from './tree/library-node';
 import { LibraryTreeProvider } from './tree/library-tree-provider';
 import { registerVocabLinting } from './vocab/register-vocab';
 import { registerVariantFeatures } from './panel/variant-features';
+import { registerNormalizeLibrary } from './normalize/normalize-library';
 
 let session: StoreSession | undefined;
 
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
 
   registerVariantFeatures(context, { session, tree, treeView, output });
   registerVocabLinting(context);
+  registerNormalizeLibrary(context, { session, scans, output, refresh: refreshViews });
   const ready = session.open(settings().databasePath).then(() => roots.syncAll());
   return { session, roots, scans, tree, treeView, statusBar, output, ready };
 }
