@@ -139,4 +139,20 @@ designers:
     assert.equal(c.domainDigests.collections, a.domainDigests.collections);
     assert.equal(c.domainDigests.codex, a.domainDigests.codex);
   });
+
+  it('reports references that cross files: parts to factions and systems, collections to designers', () => {
+    write('v/codex/w40k.yaml', 'system: w40k\nname: W\nfactions:\n  necrons: { name: Necrons, units: { warriors: Necron Warriors } }\n');
+    write('v/parts/a.yaml', 'system: w40k\nwargear:\n  gauss_flayer: { aliases: [gauss flayer], available_to: [necrons, orks] }\n');
+    write('v/parts/b.yaml', 'system: w41k\nwargear:\n  x: { aliases: [xx_part] }\n');
+    write('v/designers.yaml', designers());
+    write('v/collections/nobody.yaml', collections.replace('designer_key: acme_forge', 'designer_key: nobody').replace('(?i)frost', 'frost'));
+    const s = new VocabSession([join(root, 'v')]);
+    s.loadAll();
+    const refs = s.allFindings().filter((f) => f.code === 'unknown-reference').map((f) => `${f.file.split('/').pop()}:${f.range.start.line} ${f.message}`);
+    assert.deepEqual(refs.sort(), [
+      "a.yaml:2 Unknown faction of w40k 'orks'",
+      "b.yaml:0 Unknown game system 'w41k' (known: w40k)",
+      "nobody.yaml:0 Unknown designer 'nobody': no designers file defines it, so these collections never match",
+    ]);
+  });
 });

@@ -171,7 +171,11 @@ export function lintCrossReferences(files: readonly VocabFile[], ruleset: Rulese
     const r = new Refs(file, doc);
     if (p.kind === 'parts') {
       const sys = p.value.system ? systemKeyOf(p.value.system) : (systemFromFileName(file.relPath) ?? 'w40k');
-      if (!ruleset.codex.systems.has(sys)) continue; // no codex for that system loaded: nothing to check against
+      if (!ruleset.codex.systems.has(sys)) {
+        if (p.value.system && ruleset.codex.systems.size > 0) r.unknown(['system'], 'game system', p.value.system, ` (known: ${[...ruleset.codex.systems.keys()].join(', ')})`);
+        out.push(...r.out);
+        continue; // no codex for that system loaded: nothing more to check against
+      }
       const has = (f: string) => ruleset.codex.factions.has(`${sys}:${f.replace(/\/\*$/, '').split('/').pop()}`);
       for (const [k, w] of Object.entries(p.value.wargear ?? {})) {
         (w.available_to ?? []).forEach((f, i) => { if (!has(f)) r.unknown(['wargear', k, 'available_to', i], `faction of ${sys}`, f); });
