@@ -46,6 +46,13 @@ export class UnknownRootError extends Error {
   }
 }
 
+export class MigrationError extends Error {
+  constructor(readonly path: string, cause: unknown) {
+    super(`cannot bring ${path} up to the current schema: ${cause instanceof Error ? cause.message : String(cause)} (the file was not changed)`);
+    this.name = 'MigrationError';
+  }
+}
+
 export class ApplyInProgressError extends Error {
   constructor(readonly rootId: number) {
     super(`a scan of root ${rootId} is already being stored`);
@@ -94,17 +101,28 @@ export class SqlStore implements LibraryStore {
         db = new SQL.Database(bytes);
         const check = db.exec('PRAGMA quick_check')[0]?.values[0]?.[0];
         if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
-        const n = migrate(db);
+      } catch (err) {
+        db?.close();
+        db = undefined;
+        const reason = err instanceof Error ? err.message : String(err);
+        const movedTo = moveAside(abs);
+        corrupt = { movedTo, reason, backupPath: existsSync(backupPath(abs)) ? backupPath(abs) : null };
+      }
+      if (db) {
+        // a sound SQLite file that cannot be migrated (newer schema, foreign tables, a migration bug) is left
+        // exactly where it is: refusing is safer than setting the user's library aside
+        let n: number;
+        try {
+          n = migrate(db);
+        } catch (err) {
+          db.close();
+          if (err instanceof NewerSchemaError) throw err;
+          throw new MigrationError(abs, err);
+        }
         db.exec('PRAGMA foreign_keys = ON');
         const store = new SqlStore(db, abs, { path: abs, created: false, migrationsApplied: n, corrupt: null });
         if (n > 0) store.dirty = true;
         return store;
-      } catch (err) {
-        db?.close();
-        if (err instanceof NewerSchemaError) throw err;
-        const reason = err instanceof Error ? err.message : String(err);
-        const movedTo = moveAside(abs);
-        corrupt = { movedTo, reason, backupPath: existsSync(backupPath(abs)) ? backupPath(abs) : null };
       }
     }
     const db = new SQL.Database();

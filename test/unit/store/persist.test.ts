@@ -108,6 +108,17 @@ describe('store: persistence, migrations, corruption, crash safety', () => {
     r.discard();
   });
 
+  it('a sound SQLite file that cannot be migrated is refused and left untouched', async () => {
+    const path = join(dir, 'foreign.db');
+    const SQL = await loadSqlJs();
+    const foreign = new SQL.Database();
+    foreign.exec("CREATE TABLE file (whatever TEXT); INSERT INTO file VALUES ('not ours')");
+    writeFileSync(path, foreign.export());
+    foreign.close();
+    await assert.rejects(SqlStore.open(path), { name: 'MigrationError' });
+    assert.deepEqual(readdirSync(dir), ['foreign.db']);
+  });
+
   it('detects a truncated database file', async () => {
     const path = join(dir, 'library.db');
     const s = await SqlStore.open(path);
