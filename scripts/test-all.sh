@@ -71,7 +71,7 @@ else missing_tool host "$why"; fi
 t=$(now); echo "==> package (vsce)"
 if npm run -s package >"$LOGS/package.log" 2>&1 && npx vsce ls --no-dependencies >"$LOGS/vsce-ls.log" 2>&1; then
   # production bundles are in dist/ now; host tests ran before, the e2e dev mode uses these bundles too
-  bad=$(grep -vE '^(package\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|dist/[A-Za-z0-9._/-]+\.(js|wasm|json)|dist/stl-manager\.vsix|media/.+|vocab/.+)$' "$LOGS/vsce-ls.log" | grep -v '^dist/.*\.vsix$' || true)
+  bad=$(grep -vE '^(package\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|dist/[A-Za-z0-9._/-]+\.(js|wasm|json)|dist/webview/[A-Za-z0-9._/-]+\.(css|ttf|woff2?|svg)|media/.+|vocab/.+)$' "$LOGS/vsce-ls.log" || true)
   maps=$(grep -E '\.map$' "$LOGS/vsce-ls.log" || true)
   # what the extension loads at run time (the 7-Zip worker is looked up beside the bundles)
   for need in package.json dist/extension.js dist/store-worker.js dist/seven-zip-worker.js dist/sql-wasm.wasm dist/7zz.wasm media/stl-manager.svg; do
@@ -81,7 +81,7 @@ missing: $need"
   if [ -z "$bad$maps" ] && [ -f dist/stl-manager.vsix ]; then
     record package 1 0 0 "$(secs "$t" "$(now)")" "$(wc -l <"$LOGS/vsce-ls.log") files, $(du -k dist/stl-manager.vsix | cut -f1) KB"
   else
-    echo "unexpected files in the package:"; echo "$bad$maps" | sed 's/^/  /'
+    echo "unexpected or missing files in the package:"; printf '%s\n%s\n' "$bad" "$maps" | grep -v '^$' | sed 's/^/  /'
     record package 0 1 0 "$(secs "$t" "$(now)")"
   fi
 else tail -30 "$LOGS/package.log"; record package 0 1 0 "$(secs "$t" "$(now)")" "see test-results/logs/package.log"; fi
