@@ -168,11 +168,11 @@ function render(): void {
   const tabs = h(
     'vscode-tabs',
     { 'selected-index': activeTab },
-    h('vscode-tab-header', { slot: 'header', id: 'tab-fields' }, 'Fields'),
+    h('vscode-tab-header', { slot: 'header', 'data-tab': 'fields' }, 'Fields'),
     h('vscode-tab-panel', {}, fieldsTab(v)),
-    h('vscode-tab-header', { slot: 'header', id: 'tab-files' }, `Files (${v.files.length})`),
+    h('vscode-tab-header', { slot: 'header', 'data-tab': 'files' }, `Files (${v.files.length})`),
     h('vscode-tab-panel', {}, filesTab(v)),
-    h('vscode-tab-header', { slot: 'header', id: 'tab-history' }, `History (${v.historyTotal})`),
+    h('vscode-tab-header', { slot: 'header', 'data-tab': 'history' }, `History (${v.historyTotal})`),
     h('vscode-tab-panel', {}, historyTab(v)),
   );
   tabs.addEventListener('vsc-tabs-select', (e) => {

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// End-to-end, in a real VS Code (code-server) driven by headless Chromium: scan a small library, click a variant in
+// the Library tree (the detail panel opens), change its designer from the panel (its "Change…" button opens VS Code's
+// searchable quick pick; the typed key is used), see the tree label change, revert the change from the panel's
+// History tab, see the label go back. Screenshots go to --shots. Run it with test/e2e/panel-run.sh.
+//   node test/e2e/panel.e2e.js --port P --folder WORKSPACE --library DIR --ext-dev EXT_DIR --shots DIR
+// Prints one JSON line {passed, failed, checks, timings}; exit 0 when every check passed.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const wb = require('../../scripts/e2e/workbench');
+
+const args = wb.parseArgs(process.argv.slice(2));
+const port = Number(args.port);
+const folder = path.resolve(args.folder);
+const library = path.resolve(args.library);
+const extDev = path.resolve(args['ext-dev']);
+const shots = path.resolve(args.shots);
+const VIEW = 'Library';
+const T0 = Date.now();
+const log = (...a) => console.log(`[panel-e2e +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+
+const checks = [];
+function check(name, ok, detail) {
+  checks.push({ name, ok: !!ok, detail });
+  log(ok ? 'PASS' : 'FAIL', name, detail !== undefined ? JSON.stringify(detail) : '');
+  if (!ok) throw new Error(`check failed: ${name}`);
+}
+
+function row(page, label) {
+  const re = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator(wb.SEL.treeRows(VIEW)).filter({ has: page.locator('.label-name', { hasText: re }) }).first();
+}
+
+async function expand(page, label) {
+  const r = row(page, label);
+  await r.waitFor({ timeout: 20_000 });
+  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
+  await page.waitForFunction(
+    ([sel, text]) => [...document.querySelectorAll(sel)].some((e) => e.querySelector('.label-name')?.textContent === text && e.getAttribute('aria-expanded') === 'true'),
+    [wb.SEL.treeRows(VIEW), label],
+    { timeout: 15_000 },
+  );
+}
+
+const description = (page, label) => row(page, label).locator('.label-description').innerText();
+
+async function waitForDescription(page, label, re, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await description(page, label).catch(() => '');
+    if (re.test(last)) return last;
+    await page.waitForTimeout(200);
+  }
+  return last;
+}
+
+/** The panel's document: the webview's outer iframe, then its active inner frame, found by a selector of ours. */
+async function panelFrame(page) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const outers = page.frameLocator('iframe.webview.ready');
+    const n = await page.locator('iframe.webview.ready').count();
+    for (let i = 0; i < n; i++) {
+      const inner = outers.nth(i).frameLocator('iframe#active-frame');
+      if ((await inner.locator('tr[data-field="designer"]').count().catch(() => 0)) > 0) return inner;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the variant panel did not render');
+}
+
+async function main() {
+  const timings = {};
+  const { page, close } = await wb.launch();
+  const consoleLines = [];
+  wb.attachConsole(page, consoleLines);
+  try {
+    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev }), { timeout: 60_000 });
+    await wb.waitForWorkbench(page);
+    await wb.openViewContainer(page, 'STL Manager');
+    const rootName = path.basename(library);
+    await row(page, rootName).waitFor({ timeout: 60_000 });
+    await wb.runCommand(page, 'STL Manager: Scan Library');
+    const toast = await wb.waitForToast(page, 'STL Manager: scanned', 60_000);
+    check('the library is scanned', /3 variants/.test(toast), toast);
+    await expand(page, rootName);
+    await expand(page, 'Artisan Guild');
+    const before = await description(page, 'Knight Commander');
+    check('the Knight shows its files (and its automatic designer, when the vocabulary knows it)', / files · /.test(before) && !before.startsWith('studio_x'), before);
+
+    // 1. a click on the variant opens the detail panel
+    const tOpen = Date.now();
+    await row(page, 'Knight Commander').locator('.label-name').click();
+    const panel = await panelFrame(page);
+    timings.clickToPanelMs = Date.now() - tOpen;
+    check('the panel shows the variant', (await panel.locator('h1').innerText()).includes('Knight Commander'));
+    check('the panel lists the preview image', (await panel.locator('img[alt="preview.png"]').count()) === 1);
+    await wb.shot(page, shots, '01-panel-open');
+
+    // 2. change the designer: "Change…" → VS Code's quick pick → type a key → Enter
+    await panel.locator('tr[data-field="designer"] vscode-button[data-action="pick"]').click();
+    const box = page.locator(wb.SEL.quickInputBox);
+    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    await box.fill('studio_x');
+    await page.locator(wb.SEL.quickInputFocusedRow, { hasText: 'studio_x' }).first().waitFor({ timeout: 15_000 });
+    await wb.shot(page, shots, '02-designer-picker');
+    await page.keyboard.press('Enter');
+    await page.locator(wb.SEL.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
+    const changed = await waitForDescription(page, 'Knight Commander', /^studio_x · /);
+    check('the tree label shows the new designer', /^studio_x · /.test(changed), changed);
+    const effective = await panel.locator('tr[data-field="designer"] td.effective').innerText();
+    check('the panel shows the override as the effective value', effective.includes('studio_x'), effective);
+    await wb.shot(page, shots, '03-designer-changed');
+
+    // 3. revert it from the History tab
+    await panel.locator('vscode-tab-header[data-tab="history"]').click();
+    const revert = panel.locator('tr[data-entry] vscode-button[data-action="revert-entry"]').first();
+    await revert.waitFor({ timeout: 10_000 });
+    await wb.shot(page, shots, '04-history');
+    await revert.click();
+    const reverted = await waitForDescription(page, 'Knight Commander', new RegExp(`^${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    check('the tree label is back after the revert', reverted === before, reverted);
+    await panel.locator('tr[data-entry]').nth(1).waitFor({ timeout: 10_000 });
+    const sources = await panel.locator('tr[data-entry] td:nth-child(4)').allInnerTexts();
+    check('the history keeps both entries (revert written as a new one)', sources.length === 2 && sources[0].startsWith('revert'), sources);
+    await wb.shot(page, shots, '05-reverted');
+    timings.totalMs = Date.now() - T0;
+    return { timings };
+  } finally {
+    fs.mkdirSync(shots, { recursive: true });
+    fs.writeFileSync(path.join(shots, 'browser-console.log'), consoleLines.join('\n'));
+    await close();
+  }
+}
+
+main().then(
+  ({ timings }) => {
+    console.log(JSON.stringify({ scenario: 'panel', passed: checks.length, failed: 0, checks: checks.length, timings }));
+    process.exit(0);
+  },
+  (e) => {
+    console.error(e && e.stack ? e.stack : e);
+    console.log(JSON.stringify({ scenario: 'panel', passed: checks.filter((c) => c.ok).length, failed: 1, checks: checks.length }));
+    process.exit(1);
+  },
+);
