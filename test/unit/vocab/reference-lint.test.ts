@@ -85,6 +85,13 @@ describe('vocab lint: the original vocab folder', function () {
     assert.equal(orphans[0]!.range.start.line + 1, 47);
   });
 
+  it('reports token-map faction hints that name no codex faction (the AoS typo among them)', () => {
+    const refs = inFile('tokenmap.md', 'unknown-reference');
+    assert.deepEqual(refs.map((f) => [f.range.start.line + 1, /'([^']+)'/.exec(f.message)![1]]), [
+      [88, 'headonites_of_slaanesh'], [96, 'kruleboyz'], [97, 'ironjawz'], [98, 'bonesplitterz'],
+    ]);
+  });
+
   it('reports references to legions the Heresy codex does not declare', () => {
     const refs = inFile('codex_units_horus_heresy.yaml', 'unknown-reference');
     assert.ok(refs.some((f) => /'space_wolves' in 'legiones_astartes\/space_wolves'/.test(f.message)));

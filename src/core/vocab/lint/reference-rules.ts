@@ -185,6 +185,19 @@ export function lintCrossReferences(files: readonly VocabFile[], ruleset: Rulese
       if (ruleset.designers.byKey.size > 0 && !ruleset.designers.byKey.has(p.value.designer_key)) {
         out.push({ file: file.path, range: doc.rangeAt(['designer_key']), code: 'unknown-reference', severity: 'warning', message: `Unknown designer '${p.value.designer_key}': no designers file defines it, so these collections never match` });
       }
+    } else if (p.kind === 'tokenmap') {
+      for (const [sysName, factions] of Object.entries(p.value.factions ?? {})) {
+        const sys = systemKeyOf(sysName);
+        if (!ruleset.codex.systems.has(sys)) continue;
+        for (const fk of Object.keys(factions)) {
+          if (!ruleset.codex.factions.has(`${sys}:${fk}`)) {
+            out.push({
+              file: file.path, range: doc.keyRangeAt(['factions', sysName, fk]), code: 'unknown-reference', severity: 'warning',
+              message: `Unknown faction '${fk}' of ${sys}: its tokens hint at a faction no codex defines`,
+            });
+          }
+        }
+      }
     } else if (p.kind === 'franchise') {
       const to = p.value.provenance?.replaced_by;
       if (to && !ruleset.franchises.byKey.has(to)) r.unknown(['provenance', 'replaced_by'], 'franchise', to, ` (replacement of '${franchiseKey(p.value, file.relPath)}')`);
