@@ -24,11 +24,14 @@ function assign(d: Draft, alias: string): void {
 export function characterPrePass(d: Draft): void {
   if (d.cues.charactersByAlias.size === 0) return;
   const franchisePresent = d.franchisePresent;
+  const present = new Set(d.expanded.flatMap((t) => d.cues.franchiseByAlias.get(t) ?? []));
+  // A character of a franchise named in the path beats one of a franchise that is not (D13).
+  const backed = (t: string) => (d.cues.charactersByAlias.get(t) ?? []).some((r) => r.franchise !== null && present.has(r.franchise));
   const candidates = d.expanded
-    .map((t, i) => ({ t, i }))
+    .map((t, i) => ({ t, i, backed: backed(t) }))
     .filter(({ t }) => isValidCharacterAlias(d, t, franchisePresent))
     // Aliases read directly from tokens beat those found only by splitting a glued or camelCase word.
-    .sort((a, b) => Number(a.i >= d.directCount) - Number(b.i >= d.directCount) || b.t.length - a.t.length || a.i - b.i);
+    .sort((a, b) => Number(b.backed) - Number(a.backed) || Number(a.i >= d.directCount) - Number(b.i >= d.directCount) || b.t.length - a.t.length || a.i - b.i);
   if (candidates.length > 0) assign(d, candidates[0].t);
 }
 

@@ -34,6 +34,51 @@ function collectHits(stream: readonly string[], d: Draft, isHit: (t: string) => 
   }
 }
 
+/** True when a and b differ by at most one insertion, deletion or substitution. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+const FUZZY_MIN = 6;
+
+/** Multi-word franchise aliases found as contiguous tokens; one long token may be misspelt by one edit. */
+function franchisePhraseHits(d: Draft, seen: Set<string>, out: string[]): void {
+  const { tokens, cues } = d;
+  if (cues.franchisePhrases.length === 0) return;
+  const matches = (p: readonly string[], at: number): boolean => {
+    if (at + p.length > tokens.length) return false;
+    let fuzzy = 0;
+    for (let j = 0; j < p.length; j++) {
+      const t = tokens[at + j];
+      if (t === p[j]) continue;
+      if (fuzzy > 0 || p[j].length < FUZZY_MIN || !withinOneEdit(t, p[j])) return false;
+      fuzzy++;
+    }
+    return true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    for (const ph of cues.franchisePhrasesByFirst.get(tokens[i]) ?? []) {
+      if (!seen.has(ph.alias) && matches(ph.tokens, i)) (seen.add(ph.alias), out.push(ph.alias));
+    }
+  }
+  // A misspelt first word: only worth the scan for long tokens.
+  for (const ph of cues.franchisePhrases) {
+    if (seen.has(ph.alias) || ph.tokens[0].length < FUZZY_MIN) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] !== ph.tokens[0] && tokens[i].length >= FUZZY_MIN - 1 && matches(ph.tokens, i)) {
+        seen.add(ph.alias);
+        out.push(ph.alias);
+        break;
+      }
+    }
+  }
+}
+
 export function computeContext(d: Draft): void {
   const { cues, tokens } = d;
   const hits: string[] = [];
@@ -41,6 +86,7 @@ export function computeContext(d: Draft): void {
     const isHit = (t: string) => cues.charactersByAlias.has(t) || cues.franchiseByAlias.has(t);
     const seen = new Set<string>();
     collectHits(tokens, d, isHit, seen, hits);
+    franchisePhraseHits(d, seen, hits);
     d.directCount = hits.length;
     const base: string[] = [...tokens];
     const inBase = new Set(tokens);
