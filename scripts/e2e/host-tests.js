@@ -54,7 +54,7 @@ function readResults() {
       }, 500);
     });
     const timeout = new Promise((resolve) => setTimeout(() => resolve({ source: 'timeout', code: 124 }), timeoutSec * 1000));
-    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev, testsPath }), { timeout: 60_000 });
+    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev, testsPath }), { timeout: 120_000 });
     log('workbench opened, waiting for the extension host to run the tests');
     outcome = await Promise.race([exited, fromFile, timeout]);
     if (outcome.source === 'results-file') {

@@ -53,7 +53,7 @@ const SEL = {
   statusItem: (id) => `.part.statusbar #${id.replace(/\./g, '\\.')}`,
 };
 
-async function waitForWorkbench(page, timeout = 60_000) {
+async function waitForWorkbench(page, timeout = 120_000) {
   await page.locator(SEL.workbench).waitFor({ timeout });
   await page.locator(SEL.statusBar).waitFor({ timeout });
   await page.locator('.part.activitybar .action-item').first().waitFor({ timeout });
@@ -61,7 +61,7 @@ async function waitForWorkbench(page, timeout = 60_000) {
 
 async function openViewContainer(page, title) {
   const item = page.locator(SEL.activityItem(title));
-  await item.waitFor({ timeout: 60_000 });
+  await item.waitFor({ timeout: 120_000 });
   // clicking the icon of the container already shown would close the side bar
   if (await page.locator(SEL.sidebarTitle, { hasText: title }).isVisible()) return;
   await item.click();

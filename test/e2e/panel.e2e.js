@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end, in a real VS Code (code-server) driven by headless Chromium: scan a small library, click a variant in
 // the Library tree (the detail panel opens), change its designer from the panel (its "Change…" button opens VS Code's
-// searchable quick pick; the typed key is used), see the tree label change, revert the change from the panel's
+// searchable quick pick fed by the vocabulary; typing filters it), see the tree label change, revert the change from the panel's
 // History tab, see the label go back. Screenshots go to --shots. Run it with test/e2e/panel-run.sh.
 //   node test/e2e/panel.e2e.js --port P --folder WORKSPACE --library DIR --ext-dev EXT_DIR --shots DIR
 // Prints one JSON line {passed, failed, checks, timings}; exit 0 when every check passed.
@@ -88,7 +88,7 @@ async function main() {
     await expand(page, rootName);
     await expand(page, 'Artisan Guild');
     const before = await description(page, 'Knight Commander');
-    check('the Knight shows its files (and its automatic designer, when the vocabulary knows it)', / files · /.test(before) && !before.startsWith('studio_x'), before);
+    check('the Knight shows its files (and its automatic designer, when the vocabulary knows it)', / files · /.test(before) && !before.startsWith('titan_forge'), before);
 
     // 1. a click on the variant opens the detail panel
     const tOpen = Date.now();
@@ -103,15 +103,15 @@ async function main() {
     await panel.locator('tr[data-field="designer"] vscode-button[data-action="pick"]').click();
     const box = page.locator(wb.SEL.quickInputBox);
     await box.waitFor({ state: 'visible', timeout: 15_000 });
-    await box.fill('studio_x');
-    await page.locator(wb.SEL.quickInputFocusedRow, { hasText: 'studio_x' }).first().waitFor({ timeout: 15_000 });
+    await box.fill('titan');
+    await page.locator(wb.SEL.quickInputFocusedRow, { hasText: /titan.forge/i }).first().waitFor({ timeout: 15_000 });
     await wb.shot(page, shots, '02-designer-picker');
     await page.keyboard.press('Enter');
     await page.locator(wb.SEL.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
-    const changed = await waitForDescription(page, 'Knight Commander', /^studio_x · /);
-    check('the tree label shows the new designer', /^studio_x · /.test(changed), changed);
+    const changed = await waitForDescription(page, 'Knight Commander', /^titan_forge · /);
+    check('the tree label shows the new designer', /^titan_forge · /.test(changed), changed);
     const effective = await panel.locator('tr[data-field="designer"] td.effective').innerText();
-    check('the panel shows the override as the effective value', effective.includes('studio_x'), effective);
+    check('the panel shows the override as the effective value', effective.includes('titan_forge'), effective);
     await wb.shot(page, shots, '03-designer-changed');
 
     // 3. revert it from the History tab

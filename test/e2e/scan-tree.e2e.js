@@ -73,9 +73,9 @@ async function main() {
   const consoleLines = [];
   wb.attachConsole(page, consoleLines);
   try {
-    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev }), { timeout: 60_000 });
+    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev }), { timeout: 120_000 });
     await wb.waitForWorkbench(page);
-    await page.locator(wb.SEL.activityItem('STL Manager')).waitFor({ timeout: 60_000 });
+    await page.locator(wb.SEL.activityItem('STL Manager')).waitFor({ timeout: 120_000 });
     timings.workbenchReadyMs = Date.now() - T0;
     if (extDev) check('title shows the Extension Development Host', /Extension Development Host/.test(await page.title()) || (await page.locator('.part.titlebar', { hasText: 'Extension Development Host' }).count()) > 0, await page.title());
 

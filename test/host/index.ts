@@ -36,7 +36,7 @@ export function run(): Promise<void> {
   const results: ResultsFile = { status: 'running', passes: 0, failures: 0, pending: 0, startedAt: new Date().toISOString(), pid: process.pid, tests: [] };
   writeResults(resultsFile, results);
 
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   if (process.env.STLMGR_HOST_TEST_GREP) mocha.grep(process.env.STLMGR_HOST_TEST_GREP);
   for (const f of fs.readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, f));
 
