@@ -55,8 +55,8 @@ export interface NormalizeCues {
   /** Franchise aliases of 2+ words as token sequences (`isekai_meikyuu_de_harem_wo`), by first token; `alias` is the
    * table key. Matched on contiguous tokens, one token of ≥ 6 letters may be one edit off (`acadamia`). */
   franchisePhrasesByFirst: ReadonlyMap<string, readonly { tokens: readonly string[]; alias: string }[]>;
-  /** Every token of those phrases (a fuzzy first token is looked up through this list). */
-  franchisePhrases: readonly { tokens: readonly string[]; alias: string }[];
+  /** The same by second token, for a misspelt first word. */
+  franchisePhrasesBySecond: ReadonlyMap<string, readonly { tokens: readonly string[]; alias: string }[]>;
   /** First words of two-word character / franchise aliases (`poison` of `poison ivy` / `poison_ivy`): a bigram
    * is only worth building when its first token is one of these. */
   aliasBigramFirst: ReadonlySet<string>;
@@ -129,16 +129,17 @@ function compileCues(r: Ruleset): NormalizeCues {
     .filter((p) => p.tokens.length > 0)
     .sort((a, b) => b.tokens.length - a.tokens.length);
 
-  const franchisePhrases: { tokens: string[]; alias: string }[] = [];
   const franchisePhrasesByFirst = new Map<string, { tokens: string[]; alias: string }[]>();
+  const franchisePhrasesBySecond = new Map<string, { tokens: string[]; alias: string }[]>();
   for (const alias of r.franchises.byAlias.keys()) {
     const toks = aliasTokens(alias);
     if (toks.length < 2) continue;
     const entry = { tokens: toks, alias };
-    franchisePhrases.push(entry);
-    const list = franchisePhrasesByFirst.get(toks[0]) ?? [];
-    list.push(entry);
-    franchisePhrasesByFirst.set(toks[0], list);
+    for (const [map, key] of [[franchisePhrasesByFirst, toks[0]], [franchisePhrasesBySecond, toks[1]]] as const) {
+      const list = map.get(key) ?? [];
+      list.push(entry);
+      map.set(key, list);
+    }
   }
   const aliasBigramFirst = new Set<string>();
   for (const map of [r.franchises.byAlias, r.franchises.charactersByAlias] as ReadonlyMap<string, unknown>[]) {
@@ -191,8 +192,8 @@ function compileCues(r: Ruleset): NormalizeCues {
     ambiguousAliases: union(B.BUILTIN_AMBIGUOUS_ALIASES, t.ambiguousAliases),
     assetCategory: t.assetCategory,
     aliasBigramFirst,
-    franchisePhrases,
     franchisePhrasesByFirst,
+    franchisePhrasesBySecond,
     glued: gluedDictionary(gluedWords),
   };
 }

@@ -1,6 +1,7 @@
 // Everything the project can infer from bare paths (no scan, no database): each path becomes a variant (a file's
 // variant is its folder, climbing out of supported/stl/lys… like grouping; an archive counts as a folder), the
 // paths together give the sibling context, then normalization and the matchers run. Used by `normalize-paths`.
+import { matchCollection } from '../match/collections';
 import { matchFranchise } from '../match/franchise';
 import type { Ruleset } from '../vocab/ruleset';
 import { normalize } from './normalize';
@@ -58,6 +59,7 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
     const f = r.fields;
     const warnings = [...r.warnings];
     const franchise = f.franchise ?? matchFranchise(f, ruleset, warnings);
+    const collection = matchCollection(v.relPath, f.designer, ruleset, v.files[0]?.split('/').pop());
     return {
       path,
       fields: {
@@ -76,7 +78,7 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
         content_flag: f.content_flag,
         asset_category: f.asset_category,
         intended_use_bucket: f.intended_use_bucket,
-        collection_id: null,
+        collection_id: collection?.collection.id ?? null,
       },
       residual_tokens: r.residual,
       warnings,

@@ -4,7 +4,7 @@
 // go under STRUCTURAL: when that changes, everything re-runs.
 import type { NormalizeCues } from './cues';
 import type { VariantInput } from './normalize';
-import { bigrams, segmentGlued, splitMixed, unique } from './tokenize';
+import { segmentGlued, splitMixed } from './tokenize';
 
 export const STRUCTURAL = '\u0000structural';
 
@@ -81,9 +81,13 @@ export function meetsChangedTerms(input: VariantInput, changed: ReadonlySet<stri
   const base: string[] = [...input.tokens];
   for (const c of input.options.rawComponents ?? []) base.push(...splitMixed(c));
   for (const t of input.tokens) base.push(...segmentGlued(t, cues.glued));
-  const stream = unique(base);
-  for (const t of stream) if (changed.has(t)) return true;
-  for (const b of bigrams(stream, cues.stopwords, [' ', '_'])) if (changed.has(b)) return true;
+  const stream = new Set(base);
+  for (const term of changed) {
+    if (stream.has(term)) return true;
+    // Multi-word aliases (phrases, bigrams, one-edit phrase matches): any of their words in the stream.
+    const words = term.split(/[ _-]+/u);
+    if (words.length > 1 && words.some((w) => w.length >= 2 && stream.has(w))) return true;
+  }
   // A new alias can split a glued token (`ryukomatoi`) differently: letters-only terms found inside a token.
   for (const term of changed) {
     if (term.length < 2 || !/^\p{L}+$/u.test(term)) continue;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILTIN_LINEAGE_FAMILY } from '../../../src/core/normalize/builtin-cues';
+import { matchCollection } from '../../../src/core/match/collections';
 import { normalize, normalizeTokens, variantInput } from '../../../src/core/normalize/normalize';
 import { inferFromPaths, variantOfPath } from '../../../src/core/normalize/path-inference';
 import { inferSiblingSplits } from '../../../src/core/normalize/sibling-segmentation';
@@ -186,6 +187,21 @@ describe('normalize: real inventory vs the original (golden, with vocab)', funct
         assert.equal(normalize(v.relPath, v.files, rules).fields.lineage_family, desired.lineage_family, c.id);
       }
     });
+  });
+
+  it('collections matcher agrees with the original on every variant with a designer', function () {
+    const items = (JSON.parse(readFileSync(resolve(specDir, 'golden/match_collections.json'), 'utf8')) as { items: { variant_id: number; collection_id?: string }[] }).items;
+    const ids = new Map(
+      (JSON.parse(readFileSync(goldenVariantsPath, 'utf8')) as { variants: { variant_id: number; rel_path: string }[] }).variants.map((v) => [v.variant_id, v.rel_path]),
+    );
+    let agree = 0;
+    for (const it of items) {
+      const rel = ids.get(it.variant_id)!;
+      const mine = matchCollection(rel, ours.get(rel)!.r.fields.designer, rules)?.collection.id ?? null;
+      assert.equal(mine, it.collection_id ?? null, rel);
+      agree++;
+    }
+    assert.equal(agree, 220);
   });
 });
 

@@ -49,7 +49,7 @@ const FUZZY_MIN = 6;
 /** Multi-word franchise aliases found as contiguous tokens; one long token may be misspelt by one edit. */
 function franchisePhraseHits(d: Draft, seen: Set<string>, out: string[]): void {
   const { tokens, cues } = d;
-  if (cues.franchisePhrases.length === 0) return;
+  if (cues.franchisePhrasesByFirst.size === 0) return;
   const matches = (p: readonly string[], at: number): boolean => {
     if (at + p.length > tokens.length) return false;
     let fuzzy = 0;
@@ -66,15 +66,10 @@ function franchisePhraseHits(d: Draft, seen: Set<string>, out: string[]): void {
       if (!seen.has(ph.alias) && matches(ph.tokens, i)) (seen.add(ph.alias), out.push(ph.alias));
     }
   }
-  // A misspelt first word: only worth the scan for long tokens.
-  for (const ph of cues.franchisePhrases) {
-    if (seen.has(ph.alias) || ph.tokens[0].length < FUZZY_MIN) continue;
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i] !== ph.tokens[0] && tokens[i].length >= FUZZY_MIN - 1 && matches(ph.tokens, i)) {
-        seen.add(ph.alias);
-        out.push(ph.alias);
-        break;
-      }
+  // A misspelt first word: found through the second word.
+  for (let i = 1; i < tokens.length; i++) {
+    for (const ph of cues.franchisePhrasesBySecond.get(tokens[i]) ?? []) {
+      if (!seen.has(ph.alias) && tokens[i - 1] !== ph.tokens[0] && matches(ph.tokens, i - 1)) (seen.add(ph.alias), out.push(ph.alias));
     }
   }
 }
