@@ -74,6 +74,7 @@ export class ScanController implements vscode.Disposable {
     if (todo.length === 0) return outcomes;
     const controllers = new Map(todo.map((p) => [p, new AbortController()] as const));
     for (const [p, c] of controllers) this.running.set(p, c);
+    this.lastProgress = undefined;
     this.setScanning();
     try {
       await vscode.window.withProgress(
