@@ -32,15 +32,19 @@ function row(page, label) {
   return page.locator(wb.SEL.treeRows(VIEW)).filter({ has: page.locator('.label-name', { hasText: re }) }).first();
 }
 
-async function expand(page, label) {
-  const r = row(page, label);
-  await r.waitFor({ timeout: 20_000 });
-  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
-  await page.waitForFunction(
-    ([sel, text]) => [...document.querySelectorAll(sel)].some((e) => e.querySelector('.label-name')?.textContent === text && e.getAttribute('aria-expanded') === 'true'),
-    [wb.SEL.treeRows(VIEW), label],
-    { timeout: 15_000 },
-  );
+/** Expands a row; retries, since the tree re-renders when normalization finishes after the scan. */
+async function expand(page, label, child) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const r = row(page, label);
+    if ((await r.count()) > 0) {
+      if ((await r.getAttribute('aria-expanded').catch(() => null)) !== 'true') await r.locator('.label-name').click().catch(() => {});
+      const ok = await row(page, child).waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      if (ok) return;
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`could not expand ${label} to show ${child}`);
 }
 
 const description = (page, label) => row(page, label).locator('.label-description').innerText();
@@ -85,8 +89,8 @@ async function main() {
     await wb.runCommand(page, 'STL Manager: Scan Library');
     const toast = await wb.waitForToast(page, 'STL Manager: scanned', 60_000);
     check('the library is scanned', /3 variants/.test(toast), toast);
-    await expand(page, rootName);
-    await expand(page, 'Artisan Guild');
+    await expand(page, rootName, 'Artisan Guild');
+    await expand(page, 'Artisan Guild', 'Knight Commander');
     const before = await description(page, 'Knight Commander');
     check('the Knight shows its files (and its automatic designer, when the vocabulary knows it)', / files · /.test(before) && !before.startsWith('titan_forge'), before);
 

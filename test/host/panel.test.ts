@@ -117,12 +117,12 @@ describe('STL Manager variant panel and overrides', function () {
     const knight = await variantEntry('Artisan Guild', 'Knight');
     const id = variantId(knight);
     await features.panel.show(id);
-    const set = await send({ type: 'setOverride', variantId: id, field: 'designer', value: 'studio_x' });
+    const set = await send({ type: 'setOverride', variantId: id, field: 'designer', value: 'titan_forge' });
     assert.equal(set.ok, true, set.message);
-    assert.deepEqual(await effective(id, 'designer'), { field: 'designer', auto: null, overridden: true, override: 'studio_x', effective: 'studio_x' });
-    assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^studio_x · /);
+    assert.deepEqual(await effective(id, 'designer'), { field: 'designer', auto: null, overridden: true, override: 'titan_forge', effective: 'titan_forge' });
+    assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^titan_forge · /);
     const last = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
-    assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'studio_x', 'the panel got the new state and history');
+    assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'titan_forge', 'the panel got the new state and history');
 
     const bad = await send({ type: 'setOverride', variantId: id, field: 'support_state', value: 'glued' });
     assert.equal(bad.ok, false);
@@ -131,7 +131,7 @@ describe('STL Manager variant panel and overrides', function () {
     const clear = await send({ type: 'clearOverride', variantId: id, field: 'designer' });
     assert.equal(clear.ok, true);
     assert.equal((await effective(id, 'designer'))?.overridden, false);
-    assert.doesNotMatch(description(await variantEntry('Artisan Guild', 'Knight')), /studio_x/);
+    assert.doesNotMatch(description(await variantEntry('Artisan Guild', 'Knight')), /titan_forge/);
 
     const refused = await send({ type: 'openPath', path: path.join(dir, 'db', 'library.db') });
     assert.equal(refused.ok, false);
@@ -146,12 +146,12 @@ describe('STL Manager variant panel and overrides', function () {
   it('bulk-overrides a tree selection as one batch and reverts the batch from the panel', async function () {
     const entries = [await variantEntry('Artisan Guild', 'Knight'), await variantEntry('Artisan Guild', 'Archer'), await variantEntry('Ghamak', 'Ogre')];
     const ids = entries.map(variantId);
-    const r = await vscode.commands.executeCommand<OverrideResult>('stlManager.overrideSelection', entries[0], entries, { field: 'designer', value: 'bulk_co' });
+    const r = await vscode.commands.executeCommand<OverrideResult>('stlManager.overrideSelection', entries[0], entries, { field: 'designer', value: 'cyber_forge' });
     assert.equal(r.entries, 3);
     assert.equal(r.variants, 3);
-    for (const id of ids) assert.equal((await effective(id, 'designer'))?.effective, 'bulk_co');
-    assert.match(description(await variantEntry('Ghamak', 'Ogre')), /^bulk_co · /);
-    const hits = await (await api.session.get()).searchVariants('bulk', 10);
+    for (const id of ids) assert.equal((await effective(id, 'designer'))?.effective, 'cyber_forge');
+    assert.match(description(await variantEntry('Ghamak', 'Ogre')), /^cyber_forge · /);
+    const hits = await (await api.session.get()).searchVariants('cyber', 10);
     assert.equal(hits.hits.length, 3, 'search follows the override');
 
     await features.panel.show(ids[2]!);
@@ -159,7 +159,7 @@ describe('STL Manager variant panel and overrides', function () {
     assert.equal(revert.ok, true, revert.message);
     assert.match(revert.message ?? '', /3 change/);
     for (const id of ids) assert.equal((await effective(id, 'designer'))?.overridden, false);
-    assert.doesNotMatch(description(await variantEntry('Ghamak', 'Ogre')), /bulk_co/);
+    assert.doesNotMatch(description(await variantEntry('Ghamak', 'Ogre')), /cyber_forge/);
     const history = await (await api.session.get()).listAudit(ids[2]!, 0, 10);
     assert.deepEqual(history.items.map((h) => h.source), ['revert', 'bulk']);
   });

@@ -2,6 +2,7 @@
 // and normalizes; marks the store dirty so the worker's debounced save writes the rows.
 import { normalizeLibrary, type NormalizeProgress, type NormalizeSummary } from '../normalize/pipeline';
 import { VocabSession } from '../vocab/vocab-session';
+import { vocabChoices } from './overrides';
 import type { SqlStore } from './sql-store';
 import type { WorkerNormalizeOptions } from './worker-protocol';
 
@@ -13,6 +14,7 @@ export async function normalizeInWorker(
 ): Promise<NormalizeSummary> {
   const session = new VocabSession(options.vocabDirs);
   session.loadAll();
+  await store.setVocabulary(vocabChoices(session.ruleset)); // override values are checked against this vocabulary
   const summary = await normalizeLibrary(store.db, session.ruleset, { force: options.force, signal, onProgress });
   if (summary.normalized > 0 || summary.carried > 0) store.markDirty();
   return summary;

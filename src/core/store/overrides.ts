@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'sql.js';
 import type { Ruleset } from '../vocab/ruleset';
+import type { FieldChoice } from './types';
 import { AuditAppender, type AuditSource } from './audit';
 import { FIELD_BY_NAME, asFieldValue, type FieldSpec, type FieldValue, type VocabDomain } from './effective';
 
@@ -204,17 +205,17 @@ export function applyOverrides(db: Database, req: OverrideRequest, vocab: VocabC
 }
 
 /** Picker values for a field: enum options, vocabulary entries, or (without a vocabulary) values the library has. */
-export function fieldChoices(db: Database, vocab: VocabChoices | null, field: string, query: string, limit: number): { value: string; label: string }[] {
+export function fieldChoices(db: Database, vocab: VocabChoices | null, field: string, query: string, limit: number): FieldChoice[] {
   const spec = FIELD_BY_NAME.get(field);
   if (!spec) return [];
   const q = query.trim().toLowerCase();
   const hit = (value: string, label: string) => q === '' || value.toLowerCase().includes(q) || label.toLowerCase().includes(q);
   if (spec.type.kind === 'enum') return spec.type.options.filter((o) => hit(o, o)).map((o) => ({ value: o, label: o }));
   if (spec.type.kind === 'vocab' && vocab) {
-    const out: { value: string; label: string }[] = [];
+    const out: FieldChoice[] = [];
     for (const [value, label] of vocab[spec.type.domain]) {
       if (!hit(value, label)) continue;
-      out.push({ value, label });
+      out.push({ value, label, fromVocabulary: true });
       if (out.length >= limit) break;
     }
     return out;

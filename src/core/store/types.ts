@@ -109,6 +109,8 @@ export interface VariantRow {
 export interface FieldChoice {
   value: string;
   label: string;
+  /** The value is a vocabulary entry (otherwise an enum option or a value the library already has). */
+  fromVocabulary?: boolean;
 }
 
 export interface LibraryStore {

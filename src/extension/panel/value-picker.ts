@@ -46,8 +46,11 @@ function pickFromList(store: LibraryStore, field: string, title: string, allowTy
       if (mine !== seq) return;
       const items: ValueItem[] = choices.map((c) => ({ label: c.label, description: c.label === c.value ? undefined : c.value, value: c.value }));
       const typed = query.trim();
-      if (allowTyped && typed && !choices.some((c) => c.value === typed)) items.push({ label: typed, description: 'use this key', value: typed });
+      // with a vocabulary loaded, only its entries are valid; without one, any key may be typed
+      const vocabulary = choices.some((c) => c.fromVocabulary);
+      if (allowTyped && !vocabulary && typed && !choices.some((c) => c.value === typed)) items.push({ label: typed, description: 'use this key', value: typed });
       qp.items = [...items, NONE];
+      qp.activeItems = qp.items.slice(0, 1);
       qp.busy = false;
     };
     let done = false;

@@ -15,7 +15,7 @@ import { VariantPanel } from './variant-panel';
 
 export interface VariantFeatureDeps {
   session: StoreSession;
-  tree: { refresh(): void };
+  tree: { refresh(): void; onDidChangeTreeData: vscode.Event<unknown> };
   treeView: vscode.TreeView<LibraryEntry>;
   output: vscode.LogOutputChannel;
 }
@@ -38,7 +38,6 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
   let panel: VariantPanel;
   const afterWrite = (_r: OverrideResult) => {
     tree.refresh();
-    filtered.refresh();
     void panel.refresh();
   };
   panel = new VariantPanel({ session, extensionUri: context.extensionUri, log: output, onDidWrite: afterWrite });
@@ -56,7 +55,8 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
       describeFilter();
       filtered.refresh();
     }),
-    session.onDidChangeStore(() => filtered.refresh()),
+    // scans and normalization refresh the Library tree: the Filtered view follows
+    tree.onDidChangeTreeData(() => filtered.refresh()),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         const parsed = panelState.safeParse(state);
