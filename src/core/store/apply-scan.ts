@@ -125,7 +125,9 @@ function folderSignature(list: ScannedFile[], nameStart: number, wantOf: (f: Sca
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
     }
-    for (const n of [f.size, f.mtimeMs, wantOf(f) ?? -1]) {
+    const want = wantOf(f) ?? -1;
+    for (let k = 0; k < 3; k++) {
+      const n = k === 0 ? f.size : k === 1 ? f.mtimeMs : want;
       const lo = n % 0x100000000 | 0;
       const hi = Math.floor(n / 0x100000000) | 0;
       h1 = Math.imul(h1 ^ lo, 0x01000193) ^ Math.imul(hi, 0x27d4eb2d);
