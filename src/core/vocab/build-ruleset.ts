@@ -12,7 +12,7 @@ import { addLineages } from './compile/lineages';
 import { compileTokenMap, lineageTokens, mergeTokenmap } from './compile/tokenmap';
 import { digestOf } from './digest';
 import { normText } from './norm-text';
-import { withDigests, type CharacterRef, type Collection, type IntendedUseBucket, type Lineage, type Phrase, type Ruleset } from './ruleset';
+import { rulesetDomains, withDigests, type CharacterRef, type Collection, type IntendedUseBucket, type Lineage, type Phrase, type Ruleset, type RulesetDomain } from './ruleset';
 import type { VocabFile } from './vocab-file';
 
 /** Files in the order they apply: by layer, then codex files of the original format before this project's, then path. */
@@ -33,11 +33,47 @@ export function effectiveFiles(files: readonly VocabFile[]): VocabFile[] {
   return applyOrder(files).filter((f) => !skip.has(f));
 }
 
-export function buildRuleset(files: readonly VocabFile[]): Ruleset {
+/** The ruleset domains each file kind feeds. */
+export const domainsOfKind: Readonly<Record<VocabFile['kind'], readonly RulesetDomain[]>> = {
+  designers: ['designers'],
+  franchise: ['franchises'],
+  characters: ['franchises'],
+  'franchise-preferences': ['franchises'],
+  codex: ['codex'],
+  'codex-units': ['codex'],
+  parts: ['codex'],
+  collections: ['collections'],
+  lineages: ['lineages'],
+  tokenmap: ['tokens', 'lineages'],
+  glossary: ['glossary'],
+  'mmf-usernames': ['lists'],
+  'word-list': ['lists'],
+  unknown: [],
+  ignored: [],
+};
+
+/** Build the ruleset. With `previous`, only the domains fed by the `changed` kinds are rebuilt (from all files of
+ * those kinds); the other domains, with their digests, are taken from the previous ruleset as they are. */
+export function buildRuleset(files: readonly VocabFile[], previous?: { ruleset: Ruleset; changed: readonly VocabFile['kind'][] }): Ruleset {
   const draft = newDraft();
   const ordered = effectiveFiles(files);
-  for (const f of ordered) addFile(draft, f);
-  return finish(draft, ordered);
+  const domains = previous ? new Set(previous.changed.flatMap((k) => domainsOfKind[k])) : new Set(Object.keys(domainBuilders) as RulesetDomain[]);
+  for (const f of ordered) if (domainsOfKind[f.kind].some((d) => domains.has(d))) addFile(draft, f);
+  const pieces: Partial<RulesetContent> = {};
+  for (const d of Object.keys(domainBuilders) as RulesetDomain[]) {
+    Object.assign(pieces, domains.has(d) || !previous ? domainBuilders[d](draft) : pick(previous.ruleset, d));
+  }
+  const content = {
+    ...(pieces as Omit<RulesetContent, 'sources'>),
+    sources: ordered.filter((f) => f.parsed).map((f) => ({ file: f.path, kind: f.kind, digest: fileDigest(f) })),
+  };
+  return withDigests(content, previous ? { from: previous.ruleset, keep: (Object.keys(domainBuilders) as RulesetDomain[]).filter((d) => !domains.has(d)) } : undefined);
+}
+
+type RulesetContent = Omit<Ruleset, 'digest' | 'domainDigests'>;
+
+function pick(r: Ruleset, d: RulesetDomain): Partial<RulesetContent> {
+  return Object.fromEntries(rulesetDomains[d].map((k) => [k, r[k]]));
 }
 
 function addFile(draft: Draft, f: VocabFile): void {
@@ -81,82 +117,90 @@ function push<V>(m: Map<string, V[]>, k: string, v: V): void {
   else if (!list.includes(v)) list.push(v);
 }
 
-function finish(d: Draft, files: readonly VocabFile[]): Ruleset {
-  const designerAlias = new Map<string, string[]>();
-  const phrases: Phrase[] = [];
-  for (const des of d.designers.values()) {
-    const seen = new Set<string>();
-    for (const a of [des.key, ...des.aliases]) {
-      push(designerAlias, aliasForm(a), des.key);
-      const tokens = aliasTokens(a);
-      const t = tokens.join(' ');
-      if (tokens.length > 1 && !seen.has(t)) {
-        seen.add(t);
-        phrases.push({ tokens, key: des.key });
+const domainBuilders: Record<RulesetDomain, (d: Draft) => Partial<RulesetContent>> = {
+  designers: (d) => {
+    const designerAlias = new Map<string, string[]>();
+    const phrases: Phrase[] = [];
+    for (const des of d.designers.values()) {
+      const seen = new Set<string>();
+      for (const a of [des.key, ...des.aliases]) {
+        push(designerAlias, aliasForm(a), des.key);
+        const tokens = aliasTokens(a);
+        const t = tokens.join(' ');
+        if (tokens.length > 1 && !seen.has(t)) {
+          seen.add(t);
+          phrases.push({ tokens, key: des.key });
+        }
       }
     }
-  }
-  // Longest first; equal lengths in a fixed order so that reordering a file changes nothing.
-  const phraseText = (p: Phrase) => `${p.tokens.join(' ')}\u0000${p.key}`;
-  phrases.sort((a, b) => b.tokens.length - a.tokens.length || (phraseText(a) < phraseText(b) ? -1 : 1));
+    // Longest first; equal lengths in a fixed order so that reordering a file changes nothing.
+    const phraseText = (p: Phrase) => `${p.tokens.join(' ')}\u0000${p.key}`;
+    phrases.sort((a, b) => b.tokens.length - a.tokens.length || (phraseText(a) < phraseText(b) ? -1 : 1));
+    return { designers: { byKey: d.designers, byAlias: designerAlias, phrases } };
+  },
 
-  const franchiseAlias = new Map<string, string[]>();
-  const charactersByAlias = new Map<string, CharacterRef[]>();
-  const preferencePhrases = new Map<string, string>();
-  for (const f of d.franchises.values()) {
-    const pref = d.preferences.get(f.key);
-    if (pref?.bucket) f.defaultIntendedUse = pref.bucket;
-    if (f.deprecated) continue;
-    const stop = new Set([...f.stopConflicts].map(aliasForm));
-    for (const a of [f.key, ...f.aliases]) if (!stop.has(aliasForm(a))) push(franchiseAlias, aliasForm(a), f.key);
-  }
-  const characters = [...d.looseCharacters.values(), ...[...d.franchises.values()].flatMap((f) => f.characters)];
-  for (const c of characters) {
-    const ref: CharacterRef = { franchise: c.franchise, character: c.key };
-    for (const a of new Set([c.key, ...c.aliases].map(aliasForm))) {
-      const list = charactersByAlias.get(a) ?? [];
-      list.push(ref);
-      charactersByAlias.set(a, list);
+  franchises: (d) => {
+    const franchiseAlias = new Map<string, string[]>();
+    const charactersByAlias = new Map<string, CharacterRef[]>();
+    const preferencePhrases = new Map<string, string>();
+    for (const f of d.franchises.values()) {
+      const pref = d.preferences.get(f.key);
+      if (pref?.bucket) f.defaultIntendedUse = pref.bucket;
+      if (f.deprecated) continue;
+      const stop = new Set([...f.stopConflicts].map(aliasForm));
+      for (const a of [f.key, ...f.aliases]) if (!stop.has(aliasForm(a))) push(franchiseAlias, aliasForm(a), f.key);
     }
-  }
-  for (const [key, p] of d.preferences) for (const a of p.aliases) preferencePhrases.set(aliasForm(a), key);
-  const preferenceBuckets = new Map<string, IntendedUseBucket>();
-  for (const [key, p] of d.preferences) if (p.bucket) preferenceBuckets.set(key, p.bucket);
-
-  const factionsByAlias = new Map<string, string[]>();
-  for (const f of d.factions.values()) for (const a of [f.key, f.name, ...f.aliases]) push(factionsByAlias, aliasForm(a), f.id);
-  const unitsByPhrase = new Map<string, string[]>();
-  for (const u of d.units.values()) {
-    for (const p of [u.name, u.key.replace(/_/g, ' '), ...u.aliases]) {
-      const n = normText(p);
-      if (n.length >= 3) push(unitsByPhrase, n, u.id);
+    const characters = [...d.looseCharacters.values(), ...[...d.franchises.values()].flatMap((f) => f.characters)];
+    for (const c of characters) {
+      const ref: CharacterRef = { franchise: c.franchise, character: c.key };
+      for (const a of new Set([c.key, ...c.aliases].map(aliasForm))) {
+        const list = charactersByAlias.get(a) ?? [];
+        list.push(ref);
+        charactersByAlias.set(a, list);
+      }
     }
-  }
-  const partsByAlias = new Map<string, string[]>();
-  for (const p of d.parts.values()) for (const a of [p.key, ...p.aliases]) push(partsByAlias, aliasForm(a), p.id);
+    for (const [key, p] of d.preferences) for (const a of p.aliases) preferencePhrases.set(aliasForm(a), key);
+    const preferenceBuckets = new Map<string, IntendedUseBucket>();
+    for (const [key, p] of d.preferences) if (p.bucket) preferenceBuckets.set(key, p.bucket);
+    return { franchises: { byKey: d.franchises, byAlias: franchiseAlias, charactersByAlias, preferencePhrases, preferenceBuckets } };
+  },
 
-  const collections = new Map<string, Collection[]>();
-  for (const c of d.collections.values()) push(collections, c.designer, c);
+  codex: (d) => {
+    const factionsByAlias = new Map<string, string[]>();
+    for (const f of d.factions.values()) for (const a of [f.key, f.name, ...f.aliases]) push(factionsByAlias, aliasForm(a), f.id);
+    const unitsByPhrase = new Map<string, string[]>();
+    for (const u of d.units.values()) {
+      for (const p of [u.name, u.key.replace(/_/g, ' '), ...u.aliases]) {
+        const n = normText(p);
+        if (n.length >= 3) push(unitsByPhrase, n, u.id);
+      }
+    }
+    const partsByAlias = new Map<string, string[]>();
+    for (const p of d.parts.values()) for (const a of [p.key, ...p.aliases]) push(partsByAlias, aliasForm(a), p.id);
+    return {
+      codex: { systems: d.systems, factions: d.factions, units: d.units, parts: d.parts, factionsByAlias, unitsByPhrase, partsByAlias },
+    };
+  },
 
-  const rows: Lineage[] = [...d.lineageFamilies.values()].flat();
-  const families = new Map(rows.filter((r) => r.primaryKey === null).map((r) => [r.familyKey, r]));
+  collections: (d) => {
+    const collections = new Map<string, Collection[]>();
+    for (const c of d.collections.values()) push(collections, c.designer, c);
+    return { collections };
+  },
 
-  const merged = new Map<string, string>();
-  for (const m of d.glossary.values()) for (const [k, v] of m) merged.set(k, v);
+  lineages: (d) => {
+    const rows: Lineage[] = [...d.lineageFamilies.values()].flat();
+    const families = new Map(rows.filter((r) => r.primaryKey === null).map((r) => [r.familyKey, r]));
+    return { lineages: { rows, families, familyByToken: lineageTokens(d.tokenmap) } };
+  },
 
-  return withDigests({
-    designers: { byKey: d.designers, byAlias: designerAlias, phrases },
-    franchises: { byKey: d.franchises, byAlias: franchiseAlias, charactersByAlias, preferencePhrases, preferenceBuckets },
-    codex: {
-      systems: d.systems, factions: d.factions, units: d.units, parts: d.parts, factionsByAlias, unitsByPhrase, partsByAlias,
-    },
-    collections,
-    lineages: { rows, families, familyByToken: lineageTokens(d.tokenmap) },
-    tokens: compileTokenMap(d.tokenmap),
-    glossary: { merged, byLocale: d.glossary },
-    ocWhitelist: d.ocWhitelist,
-    ignoredTokens: d.ignoredTokens,
-    mmfUsernames: d.mmfUsernames,
-    sources: files.filter((f) => f.parsed).map((f) => ({ file: f.path, kind: f.kind, digest: fileDigest(f) })),
-  });
-}
+  tokens: (d) => ({ tokens: compileTokenMap(d.tokenmap) }),
+
+  glossary: (d) => {
+    const merged = new Map<string, string>();
+    for (const m of d.glossary.values()) for (const [k, v] of m) merged.set(k, v);
+    return { glossary: { merged, byLocale: d.glossary } };
+  },
+
+  lists: (d) => ({ ocWhitelist: d.ocWhitelist, ignoredTokens: d.ignoredTokens, mmfUsernames: d.mmfUsernames }),
+};

@@ -359,10 +359,18 @@ export const rulesetDomains: Readonly<Record<RulesetDomain, readonly Exclude<key
   lists: ['ocWhitelist', 'ignoredTokens', 'mmfUsernames'],
 };
 
-/** Fill `digest` and `domainDigests` of a ruleset from its content. */
-export function withDigests(r: Omit<Ruleset, 'digest' | 'domainDigests'>): Ruleset {
+/** Fill `digest` and `domainDigests` of a ruleset from its content. With `reuse`, the domains in `keep` are known
+ * to be unchanged since `from`, whose digests they keep. */
+export function withDigests(
+  r: Omit<Ruleset, 'digest' | 'domainDigests'>,
+  reuse?: { from: Ruleset; keep: readonly RulesetDomain[] },
+): Ruleset {
+  const kept = new Set(reuse?.keep ?? []);
   const domainDigests = Object.fromEntries(
-    Object.entries(rulesetDomains).map(([d, keys]) => [d, digestOf(Object.fromEntries(keys.map((k) => [k, r[k]])))]),
+    Object.entries(rulesetDomains).map(([d, keys]) => [
+      d,
+      kept.has(d as RulesetDomain) ? reuse!.from.domainDigests[d as RulesetDomain] : digestOf(Object.fromEntries(keys.map((k) => [k, r[k]]))),
+    ]),
   ) as Record<RulesetDomain, string>;
   // The whole digest hashes the domain digests: the content is canonicalized once.
   return { ...r, digest: digestOf(domainDigests), domainDigests };

@@ -4,8 +4,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { buildRuleset, effectiveFiles, supersededFiles } from './build-ruleset';
+import type { VocabKind } from './schemas/kinds';
 import type { Finding } from './finding';
-import { lintSharedAliases } from './lint/alias-rules';
+import { aliasDomainsOfKind, lintSharedAliasesByDomain } from './lint/alias-rules';
+import type { AliasDomain } from './lint/alias-entries';
 import { lintFile } from './lint/lint-file';
 import { lintCrossReferences } from './lint/reference-rules';
 import { emptyRuleset, type Ruleset } from './ruleset';
@@ -16,6 +18,7 @@ export class VocabSession {
   private readonly lastGood = new Map<string, VocabFile>();
   private readonly local = new Map<string, Finding[]>();
   private cross: Finding[] = [];
+  private shared = new Map<AliasDomain, Finding[]>();
   private current: Ruleset = emptyRuleset();
   private readonly dirs: string[];
 
@@ -37,6 +40,7 @@ export class VocabSession {
     this.files.clear();
     this.lastGood.clear();
     this.local.clear();
+    this.shared.clear();
     this.dirs.forEach((dir, layer) => {
       for (const path of listFiles(dir)) this.put(readVocabFile(path, toRel(dir, path), layer));
     });
@@ -58,24 +62,27 @@ export class VocabSession {
   update(path: string, text?: string): boolean {
     const where = this.locate(path);
     if (!where) return false;
-    this.put(readVocabFile(resolve(path), where.relPath, where.layer, text));
-    this.rebuild();
+    const before = this.files.get(resolve(path));
+    const file = readVocabFile(resolve(path), where.relPath, where.layer, text);
+    this.put(file);
+    this.rebuild([file.kind, ...(before ? [before.kind] : [])]);
     return true;
   }
 
   remove(path: string): void {
     const abs = resolve(path);
-    if (!this.files.delete(abs)) return;
+    const before = this.files.get(abs);
+    if (!before || !this.files.delete(abs)) return;
     this.lastGood.delete(abs);
     this.local.delete(abs);
-    this.rebuild();
+    this.rebuild([before.kind]);
   }
 
   /** Findings by file (absolute path), the files without any included as empty lists. */
   findings(): Map<string, Finding[]> {
     const out = new Map<string, Finding[]>();
     for (const [path, list] of this.local) out.set(path, [...list]);
-    for (const f of this.cross) {
+    for (const f of this.crossFindings()) {
       const list = out.get(f.file);
       if (list) list.push(f);
       else out.set(f.file, [f]);
@@ -97,24 +104,31 @@ export class VocabSession {
     this.local.set(file.path, lintFile(file));
   }
 
-  private rebuild(): void {
+  /** Rebuild the ruleset and the cross-file checks; with `changed` (the kinds of an edited file), only what those
+   * kinds feed is recomputed. */
+  private rebuild(changed?: readonly (VocabKind | 'unknown' | 'ignored')[]): void {
     const good = [...this.lastGood.values()];
+    const used = effectiveFiles(good);
     try {
-      this.current = buildRuleset(good);
+      this.current = buildRuleset(good, changed ? { ruleset: this.current, changed } : undefined);
     } catch {
       // Keep the last good ruleset; the file findings already tell the user what is wrong.
       return;
     }
-    const used = effectiveFiles(good);
-    this.cross = [...lintSharedAliases(used), ...lintCrossReferences(used, this.current)];
+    const only = changed ? new Set<AliasDomain>(changed.flatMap((k) => aliasDomainsOfKind[k])) : undefined;
+    for (const [d, list] of lintSharedAliasesByDomain(used, only)) this.shared.set(d, list);
+    this.cross = [...[...this.shared.values()].flat(), ...lintCrossReferences(used, this.current)];
     for (const f of supersededFiles(good)) {
       this.cross.push({
         file: f.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'unknown-kind',
         severity: 'info', message: 'Not loaded: designers_tokenmap.json in the same folder takes precedence (as in the original)',
       });
     }
-    // A cross finding on a file whose current text does not parse would point into stale text: drop those.
-    this.cross = this.cross.filter((f) => this.files.get(f.file)?.parsed);
+  }
+
+  /** Cross-file findings, without those on files whose current text does not parse (they point into stale text). */
+  private crossFindings(): Finding[] {
+    return this.cross.filter((f) => this.files.get(f.file)?.parsed);
   }
 }
 

@@ -155,4 +155,32 @@ designers:
       "nobody.yaml:0 Unknown designer 'nobody': no designers file defines it, so these collections never match",
     ]);
   });
+
+  it('an edit rebuilds only the domains its file feeds, to the same ruleset and findings as a full load', () => {
+    const d = write('v/designers.yaml', designers());
+    write('v/collections/acme_forge.yaml', collections);
+    const fr = write('v/franchises/sky.yaml', 'franchise: sky\naliases: [sky_pirates]\ncharacters:\n  - { canonical: vela, aliases: [vela_v] }\n');
+    write('v/franchises/sea.yaml', 'franchise: sea\naliases: [sea_pirates]\n');
+    write('v/tokenmap.yaml', 'stopwords: [the]\nlineage: { elf: [elves] }\n');
+    const s = new VocabSession([join(root, 'v')]);
+    s.loadAll();
+    const before = s.ruleset;
+    const edited = 'franchise: sky\naliases: [sky_pirates, sea_pirates]\ncharacters:\n  - { canonical: vela, aliases: [vela_v, captain_vela] }\n';
+    writeFileSync(fr, edited);
+    s.update(fr);
+    const after = s.ruleset;
+    assert.equal(after.designers, before.designers, 'designers reused as they were');
+    assert.equal(after.domainDigests.codex, before.domainDigests.codex);
+    assert.notEqual(after.domainDigests.franchises, before.domainDigests.franchises);
+    writeFileSync(d, designers('  copycat:\n    aliases: [acmeforge]\n'));
+    s.update(d);
+    const fresh = new VocabSession([join(root, 'v')]);
+    fresh.loadAll();
+    assert.deepEqual(s.ruleset.domainDigests, fresh.ruleset.domainDigests);
+    assert.equal(s.ruleset.digest, fresh.ruleset.digest);
+    assert.deepEqual(s.ruleset.franchises.charactersByAlias.get('captain_vela'), [{ franchise: 'sky', character: 'vela' }]);
+    const summary = (x: VocabSession) => x.allFindings().map((f) => `${f.file}:${f.range.start.line}:${f.code}`).sort();
+    assert.deepEqual(summary(s), summary(fresh));
+    assert.equal(summary(s).filter((f) => f.endsWith('shared-alias')).length, 4, 'sea_pirates on two franchises, acmeforge on two designers');
+  });
 });

@@ -100,6 +100,13 @@ function unsafeReason(form: string, domain: AliasDomain): string | undefined {
   return undefined;
 }
 
+/** The alias domains each file kind has entries in. */
+export const aliasDomainsOfKind: Readonly<Record<VocabFile['kind'], readonly AliasDomain[]>> = {
+  designers: ['designer'], franchise: ['franchise', 'character'], characters: ['character'], 'franchise-preferences': ['preference'],
+  codex: ['faction', 'unit'], 'codex-units': ['faction', 'unit'], parts: ['part'], collections: ['collection'], lineages: ['lineage'],
+  tokenmap: [], glossary: [], 'mmf-usernames': [], 'word-list': [], unknown: [], ignored: [],
+};
+
 interface Claim {
   file: VocabFile;
   entry: AliasEntry;
@@ -110,11 +117,17 @@ interface Claim {
 /** Alias sharing across entries of one domain, over all files. A later layer redefining the same key is an
  * override, not a conflict. */
 export function lintSharedAliases(files: readonly VocabFile[]): Finding[] {
+  return [...lintSharedAliasesByDomain(files).values()].flat();
+}
+
+/** The same, by alias domain; with `only`, just those domains (an edit re-checks the domains its file feeds). */
+export function lintSharedAliasesByDomain(files: readonly VocabFile[], only?: ReadonlySet<AliasDomain>): Map<AliasDomain, Finding[]> {
   const byForm = new Map<string, Claim[]>();
   const byTokens = new Map<string, Claim[]>();
   for (const file of files) {
+    if (only && !aliasDomainsOfKind[file.kind].some((d) => only.has(d))) continue;
     for (const entry of aliasEntries(file)) {
-      if (!sharedSeverity[entry.domain]) continue;
+      if (!sharedSeverity[entry.domain] || (only && !only.has(entry.domain))) continue;
       entry.aliases.forEach((a, index) => {
         if (typeof a !== 'string') return;
         const claim = { file, entry, index, alias: a };
@@ -124,20 +137,18 @@ export function lintSharedAliases(files: readonly VocabFile[]): Finding[] {
       });
     }
   }
-  const out: Finding[] = [];
-  const reported = new Set<string>();
-  for (const [form, claims] of byForm) {
+  const out = new Map<AliasDomain, Finding[]>();
+  for (const d of only ?? (Object.keys(sharedSeverity) as AliasDomain[])) out.set(d, []);
+  const add = (claims: Claim[], code: 'shared-alias' | 'alias-collision') => out.get(claims[0]!.entry.domain)?.push(...sharedFindings(claims, code));
+  for (const claims of byForm.values()) {
     const distinct = distinctKeys(claims);
-    if (distinct.length < 2) continue;
-    for (const c of distinct) reported.add(`${form}|${c.entry.key}`);
-    out.push(...sharedFindings(distinct, 'shared-alias'));
+    if (distinct.length >= 2) add(distinct, 'shared-alias');
   }
   for (const claims of byTokens.values()) {
     const distinct = distinctKeys(claims);
     if (distinct.length < 2) continue;
     const forms = new Set(distinct.map((c) => aliasForm(c.alias)));
-    if (forms.size < 2) continue; // same alias: already reported as shared
-    out.push(...sharedFindings(distinct, 'alias-collision'));
+    if (forms.size >= 2) add(distinct, 'alias-collision'); // one form only: already reported as shared
   }
   return out;
 }
