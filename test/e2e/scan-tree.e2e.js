@@ -82,10 +82,10 @@ async function main() {
     // 1. the view with no library folders: welcome content with the Add button
     await wb.openViewContainer(page, 'STL Manager');
     const addButton = page.locator('.part.sidebar .welcome-view .monaco-button', { hasText: 'Add Library Folder' });
-    await addButton.waitFor({ timeout: 20_000 });
+    await addButton.waitFor({ timeout: 60_000 });
     check('welcome view offers "Add Library Folder"', true);
     const statusOk = await page
-      .waitForFunction(() => /\b0 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 20_000 })
+      .waitForFunction(() => /\b0 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 90_000 })
       .then(() => true, () => false);
     check('status bar shows 0 variants', statusOk, await page.locator('.part.statusbar').innerText());
     await wb.shot(page, shots, '00-welcome');
@@ -120,7 +120,7 @@ async function main() {
     const toast = await wb.waitForToast(page, 'STL Manager: scanned', 60_000);
     timings.scanCommandToToastMs = Date.now() - tScan;
     check('scan summary toast', /scanned 1 library folder: 513 variants/.test(toast), toast);
-    await page.waitForFunction(() => /513 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /513 variants/.test(document.querySelector('.part.statusbar')?.textContent ?? ''), null, { timeout: 60_000 });
     check('status bar shows 513 variants', true);
     await wb.shot(page, shots, '03-scanned');
 
