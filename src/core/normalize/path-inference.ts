@@ -3,6 +3,7 @@
 // paths together give the sibling context, then normalization and the matchers run. Used by `normalize-paths`.
 import { matchCollection } from '../match/collections';
 import { matchFranchise } from '../match/franchise';
+import { matchUnit } from '../match/units';
 import type { Ruleset } from '../vocab/ruleset';
 import { normalize } from './normalize';
 import { inferSiblingSplits } from './sibling-segmentation';
@@ -59,6 +60,7 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
     const f = r.fields;
     const warnings = [...r.warnings];
     const franchise = f.franchise ?? matchFranchise(f, ruleset, warnings);
+    const unit = matchUnit(v.relPath, r.residual, ruleset);
     const collection = matchCollection(v.relPath, f.designer, ruleset, v.files[0]?.split('/').pop());
     return {
       path,
@@ -66,9 +68,9 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
         designer: f.designer,
         franchise,
         character_name: f.character_name,
-        game_system: null,
-        codex_faction: null,
-        codex_unit_name: null,
+        game_system: unit?.gameSystem ?? null,
+        codex_faction: unit?.faction ?? null,
+        codex_unit_name: unit?.unit.name ?? null,
         support_state: f.support_state,
         segmentation: f.segmentation,
         internal_volume: f.internal_volume,
@@ -77,7 +79,8 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
         height_mm: f.height_mm,
         content_flag: f.content_flag,
         asset_category: f.asset_category,
-        intended_use_bucket: f.intended_use_bucket,
+        // SPEC §3.3.3: a variant matched to a game system is for the tabletop when nothing else said otherwise.
+        intended_use_bucket: f.intended_use_bucket ?? (unit ? 'tabletop_intent' : null),
         collection_id: collection?.collection.id ?? null,
       },
       residual_tokens: r.residual,

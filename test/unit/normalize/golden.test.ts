@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUILTIN_LINEAGE_FAMILY } from '../../../src/core/normalize/builtin-cues';
 import { matchCollection } from '../../../src/core/match/collections';
+import { matchUnit } from '../../../src/core/match/units';
 import { normalize, normalizeTokens, variantInput } from '../../../src/core/normalize/normalize';
 import { inferFromPaths, variantOfPath } from '../../../src/core/normalize/path-inference';
 import { inferSiblingSplits } from '../../../src/core/normalize/sibling-segmentation';
@@ -202,6 +203,16 @@ describe('normalize: real inventory vs the original (golden, with vocab)', funct
       agree++;
     }
     assert.equal(agree, 220);
+  });
+
+  it('units matcher agrees with the original on every proposal of its report', function () {
+    const proposals = (JSON.parse(readFileSync(resolve(specDir, 'golden/match_units.json'), 'utf8')) as { proposals: { rel_path: string; accepted: { unit_key: string } | null }[] }).proposals;
+    assert.equal(proposals.length, 130);
+    for (const p of proposals) {
+      const mine = ours.get(p.rel_path);
+      assert.ok(mine, p.rel_path);
+      assert.equal(matchUnit(p.rel_path, mine.r.residual, rules)?.unit.key ?? null, p.accepted?.unit_key ?? null, p.rel_path);
+    }
   });
 });
 
