@@ -73,6 +73,7 @@ describe('store: listChildren (tree)', () => {
     assert.equal(last.items[99].name, 'Model 19999');
     const top = (await store.listChildren(rootId, '', 0, 10)).items[0] as FolderNode;
     assert.equal(top.variantCount, 20_000);
-    assert.ok(ms < 150, `a page took ${ms.toFixed(1)} ms`);
+    // A guard against pathological paging (a full scan per page), not a benchmark: generous for a loaded 2-core CI.
+    assert.ok(ms < 1500, `a page took ${ms.toFixed(1)} ms`);
   });
 });
