@@ -78,6 +78,19 @@ describe('STL Manager variant panel and overrides', function () {
     await api.session.get();
     await vscode.commands.executeCommand('stlManager.addRoot', root);
     await vscode.commands.executeCommand('stlManager.scan');
+    // normalization follows the scan (stlManager.normalizeAfterScan) and then refreshes the tree: let it finish
+    const store = await api.session.get();
+    await waitFor(
+      'normalization after the scan',
+      async () => {
+        const page = await store.listVariants(0, 10);
+        if (page.total !== 3) return false;
+        const details = await Promise.all(page.items.map((v) => store.getVariantDetail(v.id)));
+        return details.every((d) => d?.normalizedAt);
+      },
+      45_000,
+    );
+    await new Promise((r) => setTimeout(r, 500));
   });
 
   after(async function () {
@@ -92,9 +105,9 @@ describe('STL Manager variant panel and overrides', function () {
   it('selecting a variant in the tree opens the panel, with a nonce CSP and resource roots limited to the bundle and the variant folder', async function () {
     const knight = await variantEntry('Artisan Guild', 'Knight');
     await api.treeView.reveal(knight, { select: true, focus: true });
-    await waitFor('the panel to show the Knight', () => features.panel.current?.variantId === variantId(knight));
+    await waitFor('the panel to show the Knight', () => features.panel.current?.variantId === variantId(knight), 30_000);
     const current = features.panel.current!;
-    await waitFor('the variant message', () => features.panel.sent.some((m) => m.type === 'variant' && m.variant.id === variantId(knight)));
+    await waitFor('the variant message', () => features.panel.sent.some((m) => m.type === 'variant' && m.variant.id === variantId(knight)), 30_000);
     const { panel } = current;
     assert.equal(panel.title, 'Knight');
     const html = panel.webview.html;
@@ -119,7 +132,9 @@ describe('STL Manager variant panel and overrides', function () {
     await features.panel.show(id);
     const set = await send({ type: 'setOverride', variantId: id, field: 'designer', value: 'titan_forge' });
     assert.equal(set.ok, true, set.message);
-    assert.deepEqual(await effective(id, 'designer'), { field: 'designer', auto: null, overridden: true, override: 'titan_forge', effective: 'titan_forge' });
+    const designer = await effective(id, 'designer');
+    assert.deepEqual([designer?.overridden, designer?.override, designer?.effective], [true, 'titan_forge', 'titan_forge']);
+    assert.notEqual(designer?.auto, 'titan_forge', 'the automatic value is kept apart');
     assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^titan_forge · /);
     const last = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
     assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'titan_forge', 'the panel got the new state and history');
