@@ -183,4 +183,17 @@ designers:
     assert.deepEqual(summary(s), summary(fresh));
     assert.equal(summary(s).filter((f) => f.endsWith('shared-alias')).length, 4, 'sea_pirates on two franchises, acmeforge on two designers');
   });
+
+  it("reads the original's Markdown designers map when no JSON map is beside it", () => {
+    write('o/designers_tokenmap.md', '# designers_map_version: 1\n\n```\ndesigners:\n\tghamak: ["ghamak", "ghmk"]\n\tazerama: ["azerama"]\n```\n');
+    const s = new VocabSession([join(root, 'o')]);
+    s.loadAll();
+    assert.deepEqual(s.ruleset.designers.byAlias.get('ghmk'), ['ghamak']);
+    assert.equal(s.ruleset.designers.byKey.get('ghamak')?.source?.line, 5);
+    write('o/designers_tokenmap.json', '{"designers": {"ghamak": {"aliases": ["ghamak"]}}}');
+    const t = new VocabSession([join(root, 'o')]);
+    t.loadAll();
+    assert.equal(t.ruleset.designers.byAlias.get('ghmk'), undefined, 'the JSON map takes precedence');
+    assert.ok(t.allFindings().some((f) => f.file.endsWith('.md') && /Not loaded/.test(f.message)));
+  });
 });
