@@ -12,6 +12,8 @@ export interface DesignerPhrase {
 
 export interface NormalizeCues {
   digest: string;
+  /** Digests of the vocab the matchers read beyond these cues (codex, collections): any change re-runs everything. */
+  matcherDigest: string;
   tokenMapVersion: number;
   stopwords: ReadonlySet<string>;
   /** Single-token designer alias → designer keys (more than one = collision). */
@@ -154,6 +156,7 @@ function compileCues(r: Ruleset): NormalizeCues {
 
   return {
     digest: r.digest,
+    matcherDigest: `${r.domainDigests?.codex ?? ''}/${r.domainDigests?.collections ?? ''}`,
     tokenMapVersion: t.version,
     stopwords: union(B.BUILTIN_STOPWORDS, t.stopwords),
     designerByToken,

@@ -1,11 +1,9 @@
 // Everything the project can infer from bare paths (no scan, no database): each path becomes a variant (a file's
 // variant is its folder, climbing out of supported/stl/lys… like grouping; an archive counts as a folder), the
 // paths together give the sibling context, then normalization and the matchers run. Used by `normalize-paths`.
-import { matchCollection } from '../match/collections';
-import { matchFranchise } from '../match/franchise';
-import { matchUnit } from '../match/units';
+import { inferVariant } from '../match/variant-inference';
 import type { Ruleset } from '../vocab/ruleset';
-import { normalize } from './normalize';
+import { variantInput } from './normalize';
 import { inferSiblingSplits } from './sibling-segmentation';
 import { pathComponents } from './tokenize';
 import type { WarningCode } from './types';
@@ -56,17 +54,13 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
   const siblings = inferSiblingSplits(variants.map((v) => v.relPath));
   return paths.map((path, i) => {
     const v = variants[i];
-    const r = normalize(v.relPath, v.files, ruleset, siblings.get(v.relPath));
-    const f = r.fields;
-    const warnings = [...r.warnings];
-    const franchise = f.franchise ?? matchFranchise(f, ruleset, warnings);
-    const unit = matchUnit(v.relPath, r.residual, ruleset);
-    const collection = matchCollection(v.relPath, f.designer, ruleset, v.files[0]?.split('/').pop());
+    const { result, unit, collection } = inferVariant(v.relPath, v.files[0], variantInput(v.relPath, v.files, siblings.get(v.relPath)), ruleset);
+    const f = result.fields;
     return {
       path,
       fields: {
         designer: f.designer,
-        franchise,
+        franchise: f.franchise,
         character_name: f.character_name,
         game_system: unit?.gameSystem ?? null,
         codex_faction: unit?.faction ?? null,
@@ -79,12 +73,11 @@ export function inferFromPaths(paths: readonly string[], ruleset: Ruleset): Path
         height_mm: f.height_mm,
         content_flag: f.content_flag,
         asset_category: f.asset_category,
-        // SPEC §3.3.3: a variant matched to a game system is for the tabletop when nothing else said otherwise.
-        intended_use_bucket: f.intended_use_bucket ?? (unit ? 'tabletop_intent' : null),
+        intended_use_bucket: f.intended_use_bucket,
         collection_id: collection?.collection.id ?? null,
       },
-      residual_tokens: r.residual,
-      warnings,
+      residual_tokens: result.residual,
+      warnings: result.warnings,
     };
   });
 }

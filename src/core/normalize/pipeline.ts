@@ -7,8 +7,8 @@ import { CancelledError, throttle, type ProgressSink } from '../jobs/progress';
 import { NormWriter, normIndex, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
 import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
-import { normalizeTokens, variantInput } from './normalize';
-import type { NormalizeResult } from './types';
+import { inferVariant, storedFields } from '../match/variant-inference';
+import { variantInput } from './normalize';
 import { inferSiblingSplits, type SiblingSplit } from './sibling-segmentation';
 import { changedTerms, meetsChangedTerms, vocabTerms } from './vocab-terms';
 
@@ -51,16 +51,6 @@ export function inputKey(relPath: string, files: readonly string[], sibling: Sib
   h.update(`${NORMALIZER_VERSION}\u0000${sibling ? (sibling.crossScale ? 'x' : 's') : '-'}\u0000${relPath}`);
   for (const f of files) h.update(`\u0000${f}`);
   return h.digest('base64url').slice(0, 22);
-}
-
-/** Non-empty fields only: what a row stores and the CLI prints as known. */
-export function compactFields(result: NormalizeResult): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(result.fields)) {
-    if (v === null || (Array.isArray(v) && v.length === 0)) continue;
-    out[k] = v;
-  }
-  return out;
 }
 
 const nextTick = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -113,12 +103,13 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
               continue;
             }
           }
-          const result = normalizeTokens(input.tokens, ruleset, input.options);
+          const inferred = inferVariant(v.relPath, files[0], input, ruleset);
+          const result = inferred.result;
           writer.write({
             variantId: v.id,
             tokensKey: key,
             digest,
-            fields: compactFields(result),
+            fields: storedFields(inferred),
             warnings: result.warnings,
             residual: result.residual,
             confidence: result.confidence,

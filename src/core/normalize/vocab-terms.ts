@@ -56,6 +56,7 @@ export function vocabTerms(c: NormalizeCues): TermMap {
   m.set(
     STRUCTURAL,
     JSON.stringify([
+      c.matcherDigest,
       c.scaleRatio.source,
       c.scaleMm.source,
       [...c.allowedDenominators].sort(),
