@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { BUILTIN_LINEAGE_FAMILY } from '../../../src/core/normalize/builtin-cues';
 import { matchCollection } from '../../../src/core/match/collections';
 import { matchUnit } from '../../../src/core/match/units';
+import { inferVariant, storedFields } from '../../../src/core/match/variant-inference';
 import { normalize, normalizeTokens, variantInput } from '../../../src/core/normalize/normalize';
 import { inferFromPaths, variantOfPath } from '../../../src/core/normalize/path-inference';
 import { inferSiblingSplits } from '../../../src/core/normalize/sibling-segmentation';
@@ -213,6 +214,19 @@ describe('normalize: real inventory vs the original (golden, with vocab)', funct
       assert.ok(mine, p.rel_path);
       assert.equal(matchUnit(p.rel_path, mine.r.residual, rules)?.unit.key ?? null, p.accepted?.unit_key ?? null, p.rel_path);
     }
+  });
+
+  it('the library pipeline stores matcher results as vocab ids beside the normalized fields', function () {
+    const rel = 'sample_store/_Blood Angels Terminator Assault Squad';
+    const v = goldenVariants().find((x) => x.relPath === rel)!;
+    const stored = storedFields(inferVariant(rel, v.files[0], variantInput(rel, v.files), rules));
+    assert.equal(stored.game_system, 'w40k');
+    assert.equal(stored.unit, 'w40k:terminator_assault_squad');
+    assert.equal(typeof stored.faction, 'string');
+    assert.equal(stored.intended_use_bucket, 'tabletop_intent');
+    const dm = 'sample_store/(DM Stash) 2021-09 - Guardians of the Fey.7z/(DM Stash) 2021-09 - Guardians of the Fey/Supported/Elenil - Supported';
+    const d = goldenVariants().find((x) => x.relPath === dm)!;
+    assert.equal(storedFields(inferVariant(dm, d.files[0], variantInput(dm, d.files), rules)).collection_id, 'dm_stash__2021_09_guardians_of_the_fey');
   });
 });
 
