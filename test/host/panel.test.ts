@@ -178,4 +178,14 @@ describe('STL Manager variant panel and overrides', function () {
     const history = await (await api.session.get()).listAudit(ids[2]!, 0, 10);
     assert.deepEqual(history.items.map((h) => h.source), ['revert', 'bulk']);
   });
+
+  it('exports effective values with the Export Library command', async function () {
+    const knight = variantId(await variantEntry('Artisan Guild', 'Knight'));
+    await (await api.session.get()).applyOverrides({ variantIds: [knight], changes: [{ field: 'notes', value: 'exported note' }], source: 'user' });
+    const out = path.join(dir, 'export.json');
+    const n = await vscode.commands.executeCommand<number>('stlManager.exportLibrary', vscode.Uri.file(out), 'json');
+    assert.equal(n, 3);
+    const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as { rel_path: string; fields: Record<string, unknown> }[];
+    assert.equal(rows.find((r) => r.rel_path === 'Artisan Guild/Knight')?.fields.notes, 'exported note');
+  });
 });
