@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { normalizeTokens, variantInput } from '../src/core/normalize/normalize';
 import { normalizeLibrary } from '../src/core/normalize/pipeline';
+import { inferVariant } from '../src/core/match/variant-inference';
 import { inferSiblingSplits } from '../src/core/normalize/sibling-segmentation';
 import { extensionOf, fileKind } from '../src/core/scan/file-kind';
 import { groupVariants } from '../src/core/scan/group-variants';
@@ -73,6 +74,15 @@ async function main(): Promise<void> {
   const passMs = performance.now() - t;
   const perSecond = variants.length / (passMs / 1000);
   log(`passes: ${variants.length} variants in ${passMs.toFixed(0)} ms = ${Math.round(perSecond)} variants/s (sibling context ${siblingMs.toFixed(0)} ms; ${fields} with a designer)`);
+  t = performance.now();
+  let units = 0;
+  for (const v of variants) {
+    const inferred = inferVariant(v.relPath, v.files[0], variantInput(v.relPath, v.files, siblings.get(v.relPath)), ruleset);
+    if (inferred.unit) units++;
+  }
+  const inferMs = performance.now() - t;
+  const inferPerSecond = variants.length / (inferMs / 1000);
+  log(`passes + matchers (franchise, units, collections): ${Math.round(inferPerSecond)} variants/s (${units} with a unit)`);
 
   // 2. Incremental pipeline on a database holding the same library.
   const store = await SqlStore.open(null);
@@ -112,7 +122,7 @@ async function main(): Promise<void> {
   log(`machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (args.json) {
     process.stdout.write(
-      JSON.stringify({ vocabDir, vocabMs, variants: variants.length, passMs, perSecond, siblingMs, applyMs, first, again, afterEdit, reranShare: share, loadavg: loadavg() }, null, 2) + '\n',
+      JSON.stringify({ vocabDir, vocabMs, variants: variants.length, passMs, perSecond, inferMs, inferPerSecond, siblingMs, applyMs, first, again, afterEdit, reranShare: share, loadavg: loadavg() }, null, 2) + '\n',
     );
   }
 }

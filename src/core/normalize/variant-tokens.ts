@@ -7,10 +7,15 @@ export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
 ]);
 export const SCALE_DENOMINATORS_SYNTHETIC: ReadonlySet<number> = new Set([4, 5, 6, 7, 8, 9, 10, 11, 12]);
 
+const MACOSX_COMPONENT = /(^|[\\/])__macosx([\\/]|$)/i;
+
 function isMacJunk(relPath: string): boolean {
-  const lower = relPath.toLowerCase();
-  if (!lower.includes('__macosx')) return false;
-  return lower.split(/[\\/]/).includes('__macosx');
+  return MACOSX_COMPONENT.test(relPath);
+}
+
+function isSorted(list: readonly string[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1] > list[i]) return false;
+  return true;
 }
 
 const SEP = '[\\s_\\-:/\\\\.]*';
@@ -45,13 +50,13 @@ export function variantTokens(relPath: string, files: readonly string[]): string
   const junk = isMacJunk(variant);
   const tokens: string[] = junk ? [] : tokenizePath(variant);
   const prefix = variant === '' ? '' : `${variant.replace(/\/+$/, '')}/`;
-  const sorted = files.length > 1 ? [...files].sort() : files;
+  const sorted = isSorted(files) ? files : [...files].sort();
   for (const raw of sorted) {
     const f = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
     const slash = f.lastIndexOf('/');
     const name = f.slice(slash + 1);
     const dot = name.lastIndexOf('.');
-    if (dot <= 0 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) continue;
+    if (dot <= 0 || name.length - dot > 10 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) continue;
     if (name.startsWith('._') || isMacJunk(f)) continue;
     // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
     if (slash > 0 && f.startsWith(prefix) && slash > prefix.length) {
