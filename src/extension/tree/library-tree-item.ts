@@ -49,7 +49,8 @@ export function toTreeItem(entry: LibraryEntry): vscode.TreeItem {
       const item = new vscode.TreeItem(node.name, state);
       item.id = id;
       const counts = `${formatCount(node.fileCount, 'file')} · ${formatBytes(node.sizeBytes)}`;
-      const described = node.designer ? `${node.designer} · ${counts}` : counts; // effective designer (override ?? auto)
+      // Effective designer and support state (override ?? auto), then the counts.
+      const described = [node.designer, node.supportState, counts].filter((p) => p).join(' · ');
       item.description = node.missing ? `(missing) · ${described}` : described;
       item.iconPath = node.missing
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
