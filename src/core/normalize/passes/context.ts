@@ -83,17 +83,15 @@ export function computeContext(d: Draft): void {
     collectHits(tokens, d, isHit, seen, hits);
     franchisePhraseHits(d, seen, hits);
     d.directCount = hits.length;
-    const base: string[] = [...tokens];
-    const inBase = new Set(tokens);
-    const add = (p: string) => {
-      if (!inBase.has(p)) (inBase.add(p), base.push(p));
-    };
-    for (const c of d.options.rawComponents ?? []) for (const p of splitMixed(c)) add(p);
+    // Split parts only matter where they hit: each component's / token's parts and their adjacent pairs.
+    for (const c of d.options.rawComponents ?? []) {
+      const parts = splitMixed(c);
+      if (parts.length > 1) collectHits(parts, d, isHit, seen, hits);
+    }
     for (const t of tokens) {
       const parts = segmentGlued(t, cues.glued);
-      if (parts.length > 1) for (const p of parts) add(p);
+      if (parts.length > 1) collectHits(parts, d, isHit, seen, hits);
     }
-    if (base.length > tokens.length) collectHits(base, d, isHit, seen, hits);
   }
   d.expanded = hits;
   d.franchisePresent = hits.some((t) => cues.franchiseByAlias.has(t));
