@@ -35,6 +35,17 @@ export function systemHint(text: string): string | null {
 }
 
 const mountChildren = new WeakMap<Ruleset, Map<string, Unit[]>>();
+const firstWords = new WeakMap<Ruleset, Set<string>>();
+
+/** First words of every unit phrase: an n-gram is only built from a position holding one. */
+function phraseFirstWords(ruleset: Ruleset): Set<string> {
+  let s = firstWords.get(ruleset);
+  if (!s) {
+    s = new Set([...ruleset.codex.unitsByPhrase.keys()].map((p) => p.split(' ')[0]));
+    firstWords.set(ruleset, s);
+  }
+  return s;
+}
 
 /** Units keyed `<base>_on_<mount>`, by `<system>:<base>`. */
 function childrenOf(ruleset: Ruleset): Map<string, Unit[]> {
@@ -77,10 +88,13 @@ export function matchUnit(relPath: string, extraText: readonly string[], ruleset
   const index = ruleset.codex.unitsByPhrase;
   if (index.size === 0) return null;
   const segments = relPath.replace(/\\/g, '/').split('/').map((s) => normText(s)).filter((s) => s.length > 0 && !NOISE_SEGMENTS.has(s));
-  const text = normText([relPath.replace(/[\\/]/g, ' '), ...extraText].join(' '));
+  // Number-only tokens (part numbers 001, 002…) never start a unit phrase and multiply the n-grams: left out.
+  const text = normText([relPath.replace(/[\\/]/g, ' '), ...extraText.filter((t) => /\p{L}/u.test(t))].join(' '));
   const words = text.split(' ').filter((w) => w.length > 0);
   const found = new Set<string>();
+  const starts = phraseFirstWords(ruleset);
   for (let i = 0; i < words.length; i++) {
+    if (!starts.has(words[i])) continue;
     let phrase = '';
     for (let n = 0; n < MAX_WORDS && i + n < words.length; n++) {
       phrase = n === 0 ? words[i] : `${phrase} ${words[i + n]}`;
