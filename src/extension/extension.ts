@@ -31,7 +31,10 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
   session = new StoreSession(openWorkerStore(context.extensionUri.fsPath, output), output);
   const scans = new ScanController(session, runScan, settings, output);
   const roots = new LibraryRoots(session, () => settings().libraryRoots, output);
-  const tree = new LibraryTreeProvider(session);
+  const vocab = registerVocabLinting(context);
+  const designerName = (key: string) => vocab.ruleset.designers.byKey.get(key)?.displayName ?? key;
+  const tree = new LibraryTreeProvider(session, undefined, designerName);
+  let shownDigest = vocab.ruleset.digest;
   const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const statusBar = new LibraryStatusBar(session, scans);
   const refreshViews = () => {
@@ -50,6 +53,12 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
     statusBar,
     session.onDidChangeStore(() => void roots.syncAll().finally(refreshViews)),
     roots.onDidChangeRoots(refreshViews),
+    // Display names come from the vocabulary, which loads after activation and can change while editing it.
+    vocab.onDidUpdate(() => {
+      if (vocab.ruleset.digest === shownDigest) return;
+      shownDigest = vocab.ruleset.digest;
+      tree.refresh();
+    }),
     scans.onDidFinishScans(refreshViews),
     scans.onDidChangeScanning(() => statusBar.render()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -64,7 +73,6 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
   );
 
   registerVariantFeatures(context, { session, tree, treeView, output });
-  registerVocabLinting(context);
   registerNormalizeLibrary(context, { session, scans, output, refresh: refreshViews });
   const ready = session.open(settings().databasePath).then(() => roots.syncAll());
   return { session, roots, scans, tree, treeView, statusBar, output, ready };

@@ -112,8 +112,8 @@ async function main() {
     await wb.shot(page, shots, '02-designer-picker');
     await page.keyboard.press('Enter');
     await page.locator(wb.SEL.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
-    const changed = await waitForDescription(page, 'Knight Commander', /^titan_forge · /);
-    check('the tree label shows the new designer', /^titan_forge · /.test(changed), changed);
+    const changed = await waitForDescription(page, 'Knight Commander', /^Titan Forge · /);
+    check('the tree label shows the new designer', /^Titan Forge · /.test(changed), changed);
     const effective = await panel.locator('tr[data-field="designer"] td.effective').innerText();
     check('the panel shows the override as the effective value', effective.includes('titan_forge'), effective);
     await wb.shot(page, shots, '03-designer-changed');

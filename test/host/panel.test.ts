@@ -135,7 +135,7 @@ describe('STL Manager variant panel and overrides', function () {
     const designer = await effective(id, 'designer');
     assert.deepEqual([designer?.overridden, designer?.override, designer?.effective], [true, 'titan_forge', 'titan_forge']);
     assert.notEqual(designer?.auto, 'titan_forge', 'the automatic value is kept apart');
-    assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^titan_forge · /);
+    assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^Titan Forge · /);
     const last = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
     assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'titan_forge', 'the panel got the new state and history');
 
@@ -146,7 +146,7 @@ describe('STL Manager variant panel and overrides', function () {
     const clear = await send({ type: 'clearOverride', variantId: id, field: 'designer' });
     assert.equal(clear.ok, true);
     assert.equal((await effective(id, 'designer'))?.overridden, false);
-    assert.doesNotMatch(description(await variantEntry('Artisan Guild', 'Knight')), /titan_forge/);
+    assert.doesNotMatch(description(await variantEntry('Artisan Guild', 'Knight')), /Titan Forge/);
 
     const refused = await send({ type: 'openPath', path: path.join(dir, 'db', 'library.db') });
     assert.equal(refused.ok, false);
@@ -165,7 +165,7 @@ describe('STL Manager variant panel and overrides', function () {
     assert.equal(r.entries, 3);
     assert.equal(r.variants, 3);
     for (const id of ids) assert.equal((await effective(id, 'designer'))?.effective, 'cyber_forge');
-    assert.match(description(await variantEntry('Ghamak', 'Ogre')), /^cyber_forge · /);
+    assert.match(description(await variantEntry('Ghamak', 'Ogre')), /^Cyber Forge · /);
     const hits = await (await api.session.get()).searchVariants('cyber', 10);
     assert.equal(hits.hits.length, 3, 'search follows the override');
 
@@ -174,7 +174,7 @@ describe('STL Manager variant panel and overrides', function () {
     assert.equal(revert.ok, true, revert.message);
     assert.match(revert.message ?? '', /3 change/);
     for (const id of ids) assert.equal((await effective(id, 'designer'))?.overridden, false);
-    assert.doesNotMatch(description(await variantEntry('Ghamak', 'Ogre')), /cyber_forge/);
+    assert.doesNotMatch(description(await variantEntry('Ghamak', 'Ogre')), /Cyber Forge/);
     const history = await (await api.session.get()).listAudit(ids[2]!, 0, 10);
     assert.deepEqual(history.items.map((h) => h.source), ['revert', 'bulk']);
   });

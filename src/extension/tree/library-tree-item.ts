@@ -12,7 +12,10 @@ export const CONTEXT = {
   message: 'stlManager.message',
 } as const;
 
-export function toTreeItem(entry: LibraryEntry): vscode.TreeItem {
+/** Display name of a vocabulary key (designer `titan_forge` → "Titan Forge"); the key itself when unknown. */
+export type DisplayName = (key: string) => string;
+
+export function toTreeItem(entry: LibraryEntry, designerName: DisplayName = (key) => key): vscode.TreeItem {
   const id = entryId(entry);
   switch (entry.type) {
     case 'root': {
@@ -49,8 +52,9 @@ export function toTreeItem(entry: LibraryEntry): vscode.TreeItem {
       const item = new vscode.TreeItem(node.name, state);
       item.id = id;
       const counts = `${formatCount(node.fileCount, 'file')} · ${formatBytes(node.sizeBytes)}`;
-      // Effective designer and support state (override ?? auto), then the counts.
-      const described = [node.designer, node.supportState, counts].filter((p) => p).join(' · ');
+      // Effective designer (by its display name) and support state (override ?? auto), then the counts.
+      const designer = node.designer ? designerName(node.designer) : undefined;
+      const described = [designer, node.supportState, counts].filter((p) => p).join(' · ');
       item.description = node.missing ? `(missing) · ${described}` : described;
       item.iconPath = node.missing
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
@@ -60,6 +64,7 @@ export function toTreeItem(entry: LibraryEntry): vscode.TreeItem {
         `**${escape(node.name)}** — ${node.kind} variant${node.missing ? ' (missing)' : ''}`,
         code(entryPath(entry)),
         counts,
+        ...(node.designer ? [`Designer: ${escape(designer ?? node.designer)} (\`${node.designer}\`)`] : []),
         ...(node.missing ? ['$(warning) Not found by the last scan: the folder was moved or deleted.'] : []),
         ...(node.warnings?.length ? [`$(info) ${node.warnings.map(escape).join(', ')}`] : []),
       ]);

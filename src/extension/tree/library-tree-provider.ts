@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LibraryRoot, TreeNode } from '../../core/store/types';
 import { DatabaseUnavailableError, type StoreSession } from '../store/store-session';
 import { childKey, entryId, type LibraryEntry, type LoadMoreEntry, type ParentEntry } from './library-node';
-import { toTreeItem } from './library-tree-item';
+import { toTreeItem, type DisplayName } from './library-tree-item';
 
 export const PAGE_SIZE = 500;
 
@@ -23,6 +23,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryEntry
   constructor(
     private readonly session: StoreSession,
     private readonly pageSize = PAGE_SIZE,
+    private readonly designerName?: DisplayName,
   ) {}
 
   refresh(): void {
@@ -32,7 +33,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryEntry
   }
 
   getTreeItem(entry: LibraryEntry): vscode.TreeItem {
-    return toTreeItem(entry);
+    return toTreeItem(entry, this.designerName);
   }
 
   getParent(entry: LibraryEntry): LibraryEntry | undefined {
