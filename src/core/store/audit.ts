@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'sql.js';
 import { decodeOverride, OverrideWriter, type OverrideResult } from './overrides';
 import type { FieldValue } from './effective';
+import { inTransaction } from './transaction';
 
 export type AuditSource = 'user' | 'bulk' | 'revert';
 
@@ -125,19 +126,16 @@ export function revertAudit(db: Database, target: { batchId: string } | { entryI
   const writer = new OverrideWriter(db, actor);
   const variants = new Set<number>();
   let written = 0;
-  db.exec('BEGIN');
   try {
-    for (const e of firstByPair.values()) {
-      if (!existing.has(e.variantId)) continue; // the variant was removed from the library; its history stays
-      if (writer.write(e.variantId, e.field, raw.get(e.id) ?? null, 'revert', batchId, e.id)) {
-        written++;
-        variants.add(e.variantId);
+    inTransaction(db, () => {
+      for (const e of firstByPair.values()) {
+        if (!existing.has(e.variantId)) continue; // the variant was removed from the library; its history stays
+        if (writer.write(e.variantId, e.field, raw.get(e.id) ?? null, 'revert', batchId, e.id)) {
+          written++;
+          variants.add(e.variantId);
+        }
       }
-    }
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
+    });
   } finally {
     writer.free();
   }

@@ -7,6 +7,7 @@ import { facetCache } from './facet-cache';
 import { refreshSearchIndex } from './search-index';
 
 import { FACET_COLUMNS, type FacetColumn } from './facet-cache';
+import type { SearchHit } from './search';
 
 export const FACETS = FACET_COLUMNS;
 export type FacetName = FacetColumn;
@@ -119,14 +120,8 @@ export function facetCounts(db: Database, filter: FacetFilter = {}, top = 200): 
   return { total, facets, nsfw, ms: performance.now() - t0 };
 }
 
-export interface FilteredVariant {
-  id: number;
-  rootId: number;
-  rootPath: string;
-  relPath: string;
-  designer: string | null;
-  missing: boolean;
-}
+/** A variant the facet filter selects: the same row a search hit is. */
+export type FilteredVariant = SearchHit;
 
 /** The variants a filter selects, by path, paged. */
 export function filterVariants(db: Database, filter: FacetFilter, offset: number, limit: number): { items: FilteredVariant[]; total: number } {

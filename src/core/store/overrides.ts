@@ -7,6 +7,7 @@ import type { Ruleset } from '../vocab/ruleset';
 import type { FieldChoice } from './types';
 import { AuditAppender, type AuditSource } from './audit';
 import { FIELD_BY_NAME, asFieldValue, type FieldSpec, type FieldValue, type VocabDomain } from './effective';
+import { inTransaction } from './transaction';
 
 /** Allowed keys per vocab domain, with a display name for pickers. */
 export type VocabChoices = Readonly<Record<VocabDomain, ReadonlyMap<string, string>>>;
@@ -191,13 +192,10 @@ export function applyOverrides(db: Database, req: OverrideRequest, vocab: VocabC
   const batchId = randomUUID();
   const writer = new OverrideWriter(db, req.actor ?? 'user');
   let entries = 0;
-  db.exec('BEGIN');
   try {
-    for (const id of ids) for (const p of planned) if (writer.write(id, p.field, p.next, req.source, batchId)) entries++;
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
+    inTransaction(db, () => {
+      for (const id of ids) for (const p of planned) if (writer.write(id, p.field, p.next, req.source, batchId)) entries++;
+    });
   } finally {
     writer.free();
   }

@@ -4,6 +4,7 @@
 // count or export reads them.
 import type { Database } from 'sql.js';
 import { FIELD_BY_NAME, displayValue, readEffective, type FieldValue } from './effective';
+import { inTransaction } from './transaction';
 
 const CHUNK = 5000;
 
@@ -44,15 +45,10 @@ export function refreshSearchIndex(db: Database): RefreshSummary {
     const ids = (db.exec(`SELECT variant_id FROM search_dirty LIMIT ${CHUNK}`)[0]?.values ?? []).map((r) => r[0] as number);
     if (ids.length === 0) break;
     total += ids.length;
-    db.exec('BEGIN');
-    try {
+    inTransaction(db, () => {
       reindex(db, ids);
       db.exec(`DELETE FROM search_dirty WHERE variant_id IN (${ids.join(',')})`);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
+    });
     noteReindexed(db, ids);
   }
   return { variants: total, ms: performance.now() - t0 };

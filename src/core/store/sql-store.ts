@@ -19,6 +19,7 @@ import { refreshSearchIndex } from './search-index';
 import { treeEffective } from './effective';
 import { variantDetail, type VariantDetail } from './variant-detail';
 import { joinRel } from './rel-path';
+import { inTransaction } from './transaction';
 import type {
   LibraryRoot,
   LibraryStats,
@@ -167,18 +168,13 @@ export class SqlStore implements LibraryStore {
 
   async removeRoot(id: number): Promise<void> {
     const db = this.live();
-    db.exec('BEGIN');
-    try {
+    inTransaction(db, () => {
       // explicit order: files reference each other (archive entries), variants reference dirs
       db.run('DELETE FROM file WHERE root_id = ?', [id]);
       db.run('DELETE FROM variant WHERE root_id = ?', [id]);
       db.run('DELETE FROM dir WHERE root_id = ?', [id]);
       db.run('DELETE FROM library_root WHERE id = ?', [id]);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
+    });
     this.dirty = true;
   }
 
