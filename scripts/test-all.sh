@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every check of the project, in order, with one summary line at the end:
 #   typecheck (tsc --noEmit) · build (esbuild) · unit tests (mocha) · in-host tests in a real VS Code (code-server)
-#   · VSIX package + contents check · the end-to-end scenario in headless Chromium (dev and VSIX modes).
+#   · VSIX package + contents check · the end-to-end scenarios in headless Chromium (scan + tree in dev and VSIX
+#   modes; the variant panel).
 # Each stage reports passed/failed/skipped counts; a stage that crashes counts as failed. The last line is exactly
 # `N passed, N failed, N skipped` (totals); the exit status is non-zero when anything failed.
 # Without code-server or chromium the two browser stages are skipped with a message, except under CI=true, where
@@ -96,6 +97,17 @@ if why=$(browser_ready) && [ -f dist/stl-manager.vsix ]; then
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   record e2e "$p" "$f" 0 "$(secs "$t" "$(now)")" "screenshots: test-results/e2e/"
 else missing_tool e2e "${why:-dist/stl-manager.vsix missing}"; fi
+
+# ---- 7. the variant panel scenario in headless Chromium (open a variant, override its designer, revert)
+t=$(now); echo "==> e2e panel (headless Chromium)"
+if why=$(browser_ready); then
+  SKIP_BUILD=1 bash test/e2e/panel-run.sh >"$LOGS/e2e-panel.log" 2>&1; rc=$?
+  grep -E 'PASS|FAIL|Error' "$LOGS/e2e-panel.log"
+  read -r p f < <(grep -E '^\{' "$LOGS/e2e-panel.log" | tail -1 | node -e '
+    try{const j=JSON.parse(require("fs").readFileSync(0,"utf8"));console.log(j.passed,j.failed)}catch{console.log("0 1")}')
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record e2e-panel "$p" "$f" 0 "$(secs "$t" "$(now)")" "screenshots: test-results/e2e/panel/"
+else missing_tool e2e-panel "$why"; fi
 
 echo
 echo "---- summary"

@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
     vscode.commands.registerCommand('stlManager.showLog', () => output.show()),
   );
 
-  registerVariantFeatures(context, { session, tree, treeView, output });
+  registerVariantFeatures(context, { session, tree, treeView, output, designerName });
   registerNormalizeLibrary(context, { session, scans, output, refresh: refreshViews });
   const ready = session.open(settings().databasePath).then(() => roots.syncAll());
   return { session, roots, scans, tree, treeView, statusBar, output, ready };

@@ -36,7 +36,8 @@ const effectiveField = z.object({
   overridden: z.boolean(),
   override: fieldValue,
   effective: fieldValue,
-  /** Display name of the effective vocab key, when the vocabulary knows it. */
+  /** Display names of the automatic and effective vocab keys, when the vocabulary knows them. */
+  autoLabel: z.string().nullable(),
   effectiveLabel: z.string().nullable(),
 });
 export type PanelField = z.infer<typeof effectiveField>;

@@ -115,7 +115,7 @@ async function main() {
     const changed = await waitForDescription(page, 'Knight Commander', /^Titan Forge · /);
     check('the tree label shows the new designer', /^Titan Forge · /.test(changed), changed);
     const effective = await panel.locator('tr[data-field="designer"] td.effective').innerText();
-    check('the panel shows the override as the effective value', effective.includes('titan_forge'), effective);
+    check('the panel shows the override as the effective value, by its display name', effective.includes('Titan Forge'), effective);
     await wb.shot(page, shots, '03-designer-changed');
 
     // 3. revert it from the History tab

@@ -51,6 +51,11 @@ function show(v: PanelField['effective']): string {
   return String(v);
 }
 
+/** A vocabulary key shows its display name, with the key itself as the hover text. */
+function labelled(v: PanelField['effective'], label: string | null): HTMLElement | string {
+  return label && typeof v === 'string' ? h('span', { title: v }, label) : show(v);
+}
+
 function bytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let i = 0;
@@ -101,8 +106,8 @@ function fieldsTab(v: VariantView): HTMLElement {
         'tr',
         { 'data-field': f.field, class: f.overridden ? 'overridden' : '' },
         h('th', { scope: 'row' }, f.label),
-        h('td', { class: 'auto' }, show(f.auto)),
-        h('td', { class: 'effective' }, f.overridden ? h('span', {}, h('vscode-icon', { name: 'pinned', title: 'override' }), ' ', show(f.effective)) : show(f.effective)),
+        h('td', { class: 'auto' }, labelled(f.auto, f.autoLabel)),
+        h('td', { class: 'effective' }, f.overridden ? h('span', {}, h('vscode-icon', { name: 'pinned', title: 'override' }), ' ', labelled(f.effective, f.effectiveLabel)) : labelled(f.effective, f.effectiveLabel)),
         h('td', {}, f.kind === 'readonly' ? '' : editorFor(v, f)),
       ),
     );

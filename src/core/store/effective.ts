@@ -66,6 +66,9 @@ export interface EffectiveField {
   override: FieldValue;
   /** `override ?? auto`: the override when one is set, else the automatic value. */
   effective: FieldValue;
+  /** Display names of vocabulary keys (`titan_forge` → "Titan Forge"), when the vocabulary knows them. */
+  autoLabel?: string | null;
+  effectiveLabel?: string | null;
 }
 
 /** `overrides` maps field → manual value for the fields that have an override. */

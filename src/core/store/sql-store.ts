@@ -16,7 +16,7 @@ import { facetCounts, filterVariants, type FacetCounts, type FacetFilter, type F
 import { applyOverrides, fieldChoices, type OverrideRequest, type OverrideResult, type VocabChoices } from './overrides';
 import { searchVariants, type SearchResult } from './search';
 import { refreshSearchIndex } from './search-index';
-import { treeEffective } from './effective';
+import { FIELD_BY_NAME, treeEffective, type FieldValue } from './effective';
 import { variantDetail, type VariantDetail } from './variant-detail';
 import { joinRel } from './rel-path';
 import { inTransaction } from './transaction';
@@ -301,7 +301,16 @@ export class SqlStore implements LibraryStore {
   }
 
   async getVariantDetail(variantId: number): Promise<VariantDetail | null> {
-    return variantDetail(this.live(), variantId);
+    const detail = variantDetail(this.live(), variantId);
+    const vocab = this.vocab;
+    if (!detail || !vocab) return detail;
+    const labelled = detail.fields.map((f) => {
+      const type = FIELD_BY_NAME.get(f.field)?.type;
+      if (type?.kind !== 'vocab') return f;
+      const name = (v: FieldValue) => (typeof v === 'string' ? (vocab[type.domain].get(v) ?? null) : null);
+      return { ...f, autoLabel: name(f.auto), effectiveLabel: name(f.effective) };
+    });
+    return { ...detail, fields: labelled };
   }
 
   async applyOverrides(request: OverrideRequest): Promise<OverrideResult> {

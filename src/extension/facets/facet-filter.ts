@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { FACETS, type FacetFilter, type FacetName } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
+import { formatCount } from '../tree/format-size';
 
 export const FACET_LABELS: Record<FacetName, string> = {
   designer: 'Designer',
@@ -56,7 +57,7 @@ export class FacetFilterState implements vscode.Disposable {
 export async function pickFacetFilter(session: StoreSession, state: FacetFilterState): Promise<boolean> {
   const store = await session.get();
   const counts = await store.facetCounts(state.current);
-  const nsfwItem = { label: '$(eye) NSFW', description: `${state.current.nsfw ?? 'show'} · ${counts.nsfw} NSFW variant(s)`, facet: 'nsfw' as const };
+  const nsfwItem = { label: '$(eye) NSFW', description: `${state.current.nsfw ?? 'show'} · ${formatCount(counts.nsfw, 'NSFW variant')}`, facet: 'nsfw' as const };
   const facetItems = FACETS.map((f) => ({
     label: FACET_LABELS[f],
     description: state.current.values?.[f]?.length ? `${state.current.values[f]!.length} selected` : `${counts.facets[f].length} value(s)`,

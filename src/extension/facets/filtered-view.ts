@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FilteredVariant } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
 import type { FacetFilterState } from './facet-filter';
+import { formatCount } from '../tree/format-size';
 
 export const FILTERED_PAGE = 500;
 
@@ -17,6 +18,7 @@ export class FilteredVariantsProvider implements vscode.TreeDataProvider<Filtere
   constructor(
     private readonly session: StoreSession,
     private readonly filter: FacetFilterState,
+    private readonly designerName: (key: string) => string = (key) => key,
   ) {}
 
   refresh(): void {
@@ -33,7 +35,7 @@ export class FilteredVariantsProvider implements vscode.TreeDataProvider<Filtere
     const v = e.variant;
     const item = new vscode.TreeItem(v.relPath.slice(v.relPath.lastIndexOf('/') + 1));
     item.id = `filtered:${v.id}`;
-    item.description = [v.designer, v.missing ? 'missing' : undefined].filter(Boolean).join(' · ');
+    item.description = [v.designer ? this.designerName(v.designer) : undefined, v.missing ? 'missing' : undefined].filter(Boolean).join(' · ');
     item.tooltip = v.relPath;
     item.iconPath = new vscode.ThemeIcon(v.missing ? 'warning' : 'symbol-misc');
     item.contextValue = 'stlManager.filteredVariant';
@@ -47,7 +49,7 @@ export class FilteredVariantsProvider implements vscode.TreeDataProvider<Filtere
     this.total = page.total;
     const head: FilteredEntry = {
       type: 'message',
-      label: `${page.total.toLocaleString('en-US')} variant(s) match${page.total > FILTERED_PAGE ? ` — first ${FILTERED_PAGE} shown` : ''}${this.filter.active ? '' : ' (no filter)'}`,
+      label: `${formatCount(page.total, 'variant')} ${page.total === 1 ? 'matches' : 'match'}${page.total > FILTERED_PAGE ? ` — first ${FILTERED_PAGE} shown` : ''}${this.filter.active ? '' : ' (no filter)'}`,
     };
     return [head, ...page.items.map((variant) => ({ type: 'variant' as const, variant }))];
   }

@@ -5,6 +5,7 @@ import { FIELDS } from '../../core/store/effective';
 import type { FieldChange, OverrideResult } from '../../core/store/overrides';
 import type { StoreSession } from '../store/store-session';
 import { pickFieldValue } from './value-picker';
+import { formatCount } from '../tree/format-size';
 
 /** `preset` skips the pickers (tests, other extensions): the change to apply. */
 export async function bulkOverride(
@@ -25,7 +26,7 @@ export async function bulkOverride(
   }
   const field = await vscode.window.showQuickPick(
     FIELDS.map((f) => ({ label: f.label, description: f.name, field: f.name })),
-    { title: `Set a field on ${variantIds.length.toLocaleString('en-US')} variant(s)`, placeHolder: 'Field' },
+    { title: `Set a field on ${formatCount(variantIds.length, 'variant')}`, placeHolder: 'Field' },
   );
   if (!field) return undefined;
   const clear = { label: '$(discard) Clear the override', value: 'clear' as const };
@@ -43,7 +44,7 @@ export async function bulkOverride(
   session.scheduleSave();
   onDidWrite(result);
   void vscode.window
-    .showInformationMessage(`STL Manager: ${field.label} changed on ${result.entries.toLocaleString('en-US')} variant(s).`, 'Revert')
+    .showInformationMessage(`STL Manager: ${field.label} changed on ${formatCount(result.entries, 'variant')}.`, 'Revert')
     .then(async (choice) => {
       if (choice !== 'Revert') return;
       const r = await (await session.get()).revertAudit({ batchId: result.batchId });

@@ -18,6 +18,8 @@ export interface VariantFeatureDeps {
   tree: { refresh(): void; onDidChangeTreeData: vscode.Event<unknown> };
   treeView: vscode.TreeView<LibraryEntry>;
   output: vscode.LogOutputChannel;
+  /** Display name of a designer key, from the vocabulary. */
+  designerName?: (key: string) => string;
 }
 
 /** What `stlManager.variantFeatures` returns (in-host tests and other extensions). */
@@ -33,7 +35,7 @@ const variantIdsOf = (entries: readonly (LibraryEntry | undefined)[]): number[] 
 export function registerVariantFeatures(context: vscode.ExtensionContext, deps: VariantFeatureDeps): VariantFeatures {
   const { session, tree, treeView, output } = deps;
   const filter = new FacetFilterState();
-  const filtered = new FilteredVariantsProvider(session, filter);
+  const filtered = new FilteredVariantsProvider(session, filter, deps.designerName);
   const filteredView = vscode.window.createTreeView<FilteredEntry>('stlManager.filtered', { treeDataProvider: filtered });
   let panel: VariantPanel;
   const afterWrite = (_r: OverrideResult) => {

@@ -194,7 +194,7 @@ async function buildView(store: LibraryStore, variantId: number, webview: vscode
     residual: detail.residual,
     fields: detail.fields.map((f) => {
       const spec = FIELD_BY_NAME.get(f.field);
-      return { ...f, label: spec?.label ?? f.field, kind: spec?.type.kind ?? 'readonly', effectiveLabel: null };
+      return { ...f, label: spec?.label ?? f.field, kind: spec?.type.kind ?? 'readonly', autoLabel: f.autoLabel ?? null, effectiveLabel: f.effectiveLabel ?? null };
     }),
     files: files.map((f) => ({ relPath: f.relPath, absPath: abs(f.archivePath ?? f.relPath), size: f.size, kind: f.kind, archivePath: f.archivePath })),
     images,

@@ -25,7 +25,10 @@ export async function makeArchive(outPath: string, type: 'zip' | '7z', files: Re
     }
     sz.FS.writeFile(rel, content);
   }
-  sz.callMain(['a', `-t${type}`, ...args, `/out.${type}`, ...Object.keys(files)]);
+  // Thousands of names on 7-Zip's command line overflow the WASM stack: then name the top-level entries (recursed).
+  const names = Object.keys(files);
+  const operands = names.length > 200 ? [...new Set(names.map((n) => n.split('/')[0]))] : names;
+  sz.callMain(['a', `-t${type}`, ...args, `/out.${type}`, ...operands]);
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, sz.FS.readFile(`/out.${type}`));
   sz.FS.unlink(`/out.${type}`);
