@@ -12,7 +12,7 @@ export interface DesignerPhrase {
 
 export interface NormalizeCues {
   digest: string;
-  /** Digests of the vocab the matchers read beyond these cues (codex, collections): any change re-runs everything. */
+  /** Digests of the vocab read beyond these cues (codex, collections, glossary): any change re-runs everything. */
   matcherDigest: string;
   tokenMapVersion: number;
   stopwords: ReadonlySet<string>;
@@ -156,7 +156,7 @@ function compileCues(r: Ruleset): NormalizeCues {
 
   return {
     digest: r.digest,
-    matcherDigest: `${r.domainDigests?.codex ?? ''}/${r.domainDigests?.collections ?? ''}`,
+    matcherDigest: `${r.domainDigests?.codex ?? ''}/${r.domainDigests?.collections ?? ''}/${r.domainDigests?.glossary ?? ''}`,
     tokenMapVersion: t.version,
     stopwords: union(B.BUILTIN_STOPWORDS, t.stopwords),
     designerByToken,

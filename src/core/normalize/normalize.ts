@@ -3,6 +3,7 @@
 import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
 import { Draft, type NormalizeOptions } from './draft';
+import { englishTokens, refineLocale } from './english-tokens';
 import { tokenLocale } from './locale';
 import { characterPrePass } from './passes/character';
 import { computeContext } from './passes/context';
@@ -32,7 +33,11 @@ export function normalizeTokens(tokens: readonly string[], ruleset: Ruleset, opt
   supportStatePass(d);
   scalePass(d);
   lineagePass(d);
-  d.fields.token_locale = tokens.length > 0 ? tokenLocale(tokens) : null;
+  d.fields.token_locale = tokens.length > 0 ? refineLocale(tokenLocale(tokens), tokens, ruleset.glossary) : null;
+  // Only where a translation can differ from the tokens themselves: an all-ASCII stream with no glossary hit is
+  // its own English, and storing it again would double the row.
+  const english = englishTokens(tokens, ruleset.glossary);
+  if (english.length !== tokens.length || english.some((t, i) => t !== tokens[i])) d.fields.english_tokens = english;
   intendedUseDefaults(d);
   for (const t of tokens) {
     const category = d.cues.assetCategory.get(t);

@@ -42,6 +42,8 @@ export interface NormalizedFields {
   faction_general: string | null;
   asset_category: string | null;
   token_locale: 'en' | 'ja' | 'zh' | null;
+  /** The tokens in English through the i18n glossary (SPEC §2.5); matchers may prefer them. */
+  english_tokens: string[];
   version_num: number | null;
   pose_variant: string | null;
 }
@@ -79,6 +81,7 @@ export function emptyFields(): NormalizedFields {
     faction_general: null,
     asset_category: null,
     token_locale: null,
+    english_tokens: [],
     version_num: null,
     pose_variant: null,
   };
