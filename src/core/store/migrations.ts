@@ -212,6 +212,22 @@ export const migrations: Migration[] = [
       db.exec('ALTER TABLE dir ADD COLUMN files_sig TEXT');
     },
   },
+  {
+    version: 5,
+    name: 'leaner search: no one-letter prefix index, no facet-column indexes (facet counts use an in-memory cache)',
+    up(db) {
+      // The whole database is rewritten on every save: each prefix index of FTS4 repeats the postings, and the
+      // facet indexes served no query any more. The index is rebuilt from search_dirty before the next search.
+      db.exec(`
+        DROP INDEX variant_facet_designer;
+        DROP INDEX variant_facet_faction;
+        DROP INDEX variant_facet_unit;
+        DROP TABLE variant_fts;
+        CREATE VIRTUAL TABLE variant_fts USING fts4(text, tokenize=unicode61, prefix="2,3");
+        INSERT INTO search_dirty SELECT id FROM variant WHERE id NOT IN (SELECT variant_id FROM search_dirty);
+      `);
+    },
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations.length;
