@@ -3,6 +3,7 @@
 // a non-ASCII token holding a non-ASCII glossary key (`分件` → split parts), other non-ASCII romanized by stripping
 // accents (NFKD, as the original without Unidecode), ASCII unchanged. Lowercase, de-duplicated in order.
 import type { Glossary } from '../vocab/ruleset';
+import { BoundedCache } from './bounded-cache';
 
 const MAX_PHRASE = 5;
 const SPANISH_LIMB = /^(pierna|brazo)(izq|izqda|izqdo|izquierda|drch|der|derecha|derecho)$/u;
@@ -39,6 +40,23 @@ function phraseStarts(glossary: Glossary): ReadonlyMap<string, number> {
   return starts;
 }
 
+/** Per glossary, what each token needs, computed once: tokens repeat across thousands of sibling variants. */
+interface WordInfo {
+  word: string; // NFKC, lower case
+  maxPhrase: number; // longest glossary phrase starting with it (1 = none)
+  alone: string; // its English on its own
+}
+const wordCaches = new WeakMap<Glossary, BoundedCache<string, WordInfo>>();
+function wordInfo(token: string, glossary: Glossary): WordInfo {
+  let cache = wordCaches.get(glossary);
+  if (!cache) wordCaches.set(glossary, (cache = new BoundedCache<string, WordInfo>()));
+  const hit = cache.get(token);
+  if (hit) return hit;
+  const word = token.normalize('NFKC').toLowerCase();
+  const alone = glossary.merged.get(word) ?? single(word, glossary);
+  return cache.set(token, { word, maxPhrase: Math.min(MAX_PHRASE, phraseStarts(glossary).get(word) ?? 1), alone });
+}
+
 function romanize(token: string): string {
   return token.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
@@ -52,7 +70,8 @@ function single(token: string, glossary: Glossary): string {
 }
 
 export function englishTokens(tokens: readonly string[], glossary: Glossary): string[] {
-  const words = tokens.map((t) => t.normalize('NFKC').toLowerCase());
+  const infos = tokens.map((t) => wordInfo(t, glossary));
+  const words = infos.map((w) => w.word);
   const out: string[] = [];
   const seen = new Set<string>();
   const push = (s: string) => {
@@ -62,10 +81,9 @@ export function englishTokens(tokens: readonly string[], glossary: Glossary): st
       out.push(v);
     }
   };
-  const starts = phraseStarts(glossary);
   let i = 0;
   next: while (i < words.length) {
-    for (let n = Math.min(MAX_PHRASE, starts.get(words[i]) ?? 1, words.length - i); n >= 1; n--) {
+    for (let n = Math.min(infos[i].maxPhrase, words.length - i); n >= 2; n--) {
       const window = words.slice(i, i + n);
       const hit = glossary.merged.get(window.join(' ')) ?? glossary.merged.get(window.join('_'));
       if (hit !== undefined) {
@@ -74,7 +92,7 @@ export function englishTokens(tokens: readonly string[], glossary: Glossary): st
         continue next;
       }
     }
-    push(single(words[i], glossary));
+    push(infos[i].alone);
     i++;
   }
   return out;
