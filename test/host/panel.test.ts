@@ -14,6 +14,8 @@ import type { ToWebview } from '../../src/shared/panel-protocol';
 import { waitFor } from './wait';
 
 const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
+// PANEL_VIEW_TYPE of src/shared/panel-protocol.ts (host tests are transpiled, not bundled: only types come from src/)
+const PANEL_VIEW_TYPE = 'stlManager.variant';
 
 function write(file: string, bytes: number): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -124,6 +126,26 @@ describe('STL Manager variant panel and overrides', function () {
     assert.ok(view && view.type === 'variant');
     assert.deepEqual(view.variant.images.map((i) => i.name), ['preview.png']);
     assert.equal(view.variant.files.length, 2);
+  });
+
+  it('a panel restored after a window reload (the serializer) shows its variant again; bad state gives an empty panel', async function () {
+    const knight = await variantEntry('Artisan Guild', 'Knight');
+    const id = variantId(knight);
+    const restore = async (state: unknown) => {
+      const restored = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'Variant', vscode.ViewColumn.Active, {});
+      await features.serializer.deserializeWebviewPanel(restored, state);
+      return restored;
+    };
+    const sentBefore = features.panel.sent.length;
+    const restored = await restore({ variantId: id });
+    assert.equal(features.panel.current?.panel, restored, 'the restored panel is the one in use');
+    assert.equal(features.panel.current?.variantId, id);
+    assert.ok(features.panel.sent.slice(sentBefore).some((m) => m.type === 'variant' && m.variant.id === id), 'the variant was sent to it');
+    assert.match(restored.webview.html, /script-src 'nonce-/, 'the restored panel gets the same CSP');
+    const empty = await restore({ variantId: 'not a number' });
+    assert.equal(features.panel.current?.panel, empty);
+    assert.equal(features.panel.current?.variantId, undefined, 'invalid state loads nothing');
+    empty.dispose();
   });
 
   it('sets and clears an override through the message protocol; the tree label follows; a path outside the library is refused', async function () {

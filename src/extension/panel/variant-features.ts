@@ -27,6 +27,8 @@ export interface VariantFeatures {
   panel: VariantPanel;
   filter: FacetFilterState;
   filtered: FilteredVariantsProvider;
+  /** Restores the panel VS Code kept across a window reload (registered for the panel's view type). */
+  serializer: vscode.WebviewPanelSerializer;
 }
 
 const variantIdsOf = (entries: readonly (LibraryEntry | undefined)[]): number[] =>
@@ -43,7 +45,13 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
     void panel.refresh();
   };
   panel = new VariantPanel({ session, extensionUri: context.extensionUri, log: output, onDidWrite: afterWrite });
-  const features: VariantFeatures = { panel, filter, filtered };
+  const serializer: vscode.WebviewPanelSerializer = {
+    async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+      const parsed = panelState.safeParse(state);
+      await panel.revive(webviewPanel, parsed.success ? parsed.data : undefined);
+    },
+  };
+  const features: VariantFeatures = { panel, filter, filtered, serializer };
   const describeFilter = () => {
     filteredView.description = filter.describe() || undefined;
   };
@@ -59,12 +67,7 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
     }),
     // scans and normalization refresh the Library tree: the Filtered view follows
     tree.onDidChangeTreeData(() => filtered.refresh()),
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
-        const parsed = panelState.safeParse(state);
-        await panel.revive(webviewPanel, parsed.success ? parsed.data : undefined);
-      },
-    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, serializer),
     // a click on one variant shows it; a multi-selection is for bulk edits and leaves the panel alone
     treeView.onDidChangeSelection((e) => {
       const ids = variantIdsOf(e.selection);

@@ -58,6 +58,7 @@ export class VariantPanel implements vscode.Disposable {
   async revive(panel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
     if (this.panel && this.panel !== panel) this.panel.dispose();
     this.attach(panel);
+    this.variantId = undefined;
     if (state) await this.load(state.variantId);
   }
 
