@@ -2,7 +2,7 @@
 // Each facet's counts apply every other facet's selection (the usual drill-down), so picking a designer shows the
 // factions that designer has.
 import type { Database } from 'sql.js';
-import { ftsQuery } from './search';
+import { HIT_COLUMNS, HIT_JOINS, ftsQuery, hitRow } from './search';
 import { facetCache } from './facet-cache';
 import { refreshSearchIndex } from './search-index';
 
@@ -129,20 +129,13 @@ export function filterVariants(db: Database, filter: FacetFilter, offset: number
   const w = whereOf(filter);
   const total = Number(db.exec(`SELECT count(*) FROM variant_facet f ${w.sql}`, w.params)[0]?.values[0]?.[0] ?? 0);
   const rows = db.exec(
-    `SELECT v.id, v.root_id, r.path, d.rel_path, f.designer, v.missing
-     FROM variant_facet f JOIN variant v ON v.id = f.variant_id JOIN dir d ON d.id = v.dir_id JOIN library_root r ON r.id = v.root_id
+    `SELECT ${HIT_COLUMNS}
+     FROM variant_facet f JOIN variant v ON v.id = f.variant_id ${HIT_JOINS}
      ${w.sql} ORDER BY v.root_id, d.rel_path LIMIT ? OFFSET ?`,
     [...w.params, limit, offset],
   )[0]?.values ?? [];
   return {
-    items: rows.map((r) => ({
-      id: r[0] as number,
-      rootId: r[1] as number,
-      rootPath: r[2] as string,
-      relPath: r[3] as string,
-      designer: (r[4] as string | null) ?? null,
-      missing: r[5] === 1,
-    })),
+    items: rows.map(hitRow),
     total,
   };
 }

@@ -12,6 +12,21 @@ export interface SearchHit {
   missing: boolean;
 }
 
+/** The columns and joins a hit is read with (`f` = variant_facet, `v` = variant), shared by search and facet filters. */
+export const HIT_COLUMNS = 'v.id, v.root_id, r.path, d.rel_path, f.designer, v.missing';
+export const HIT_JOINS = 'JOIN dir d ON d.id = v.dir_id JOIN library_root r ON r.id = v.root_id';
+
+export function hitRow(r: unknown[]): SearchHit {
+  return {
+    id: r[0] as number,
+    rootId: r[1] as number,
+    rootPath: r[2] as string,
+    relPath: r[3] as string,
+    designer: (r[4] as string | null) ?? null,
+    missing: r[5] === 1,
+  };
+}
+
 export interface SearchResult {
   hits: SearchHit[];
   /** More variants match than were returned. */
@@ -37,20 +52,13 @@ export function searchVariants(db: Database, text: string, limit = 50): SearchRe
   const q = ftsQuery(text);
   if (q === null) return { hits: [], more: false, ms: performance.now() - t0 };
   const rows = db.exec(
-    `SELECT v.id, v.root_id, r.path, d.rel_path, f.designer, v.missing
+    `SELECT ${HIT_COLUMNS}
      FROM (SELECT docid FROM variant_fts WHERE variant_fts MATCH ? LIMIT ?) m
-       JOIN variant v ON v.id = m.docid JOIN dir d ON d.id = v.dir_id JOIN library_root r ON r.id = v.root_id
+       JOIN variant v ON v.id = m.docid ${HIT_JOINS}
        LEFT JOIN variant_facet f ON f.variant_id = v.id`,
     [q, limit + 1],
   )[0]?.values ?? [];
-  const hits = rows.slice(0, limit).map((r) => ({
-    id: r[0] as number,
-    rootId: r[1] as number,
-    rootPath: r[2] as string,
-    relPath: r[3] as string,
-    designer: (r[4] as string | null) ?? null,
-    missing: r[5] === 1,
-  }));
+  const hits = rows.slice(0, limit).map(hitRow);
   hits.sort((a, b) => Number(a.missing) - Number(b.missing) || a.relPath.localeCompare(b.relPath));
   return { hits, more: rows.length > limit, ms: performance.now() - t0 };
 }
