@@ -84,6 +84,37 @@ async function runCommand(page, title) {
   await page.locator(SEL.quickInput).waitFor({ state: 'hidden' });
 }
 
+/** VS Code's own folder picker in a browser window (a quick input). It fills its box with the starting folder
+ *  only after listing it, and ignores Enter while busy: on a slow machine a path typed too early is overwritten
+ *  and Enter accepts the starting folder. So: wait for the first listing, type, make sure the box still holds the
+ *  path, and accept; if the picker stays open, look at what it holds and try again. */
+async function pickFolder(page, dir, { attempts = 6 } = {}) {
+  const box = page.locator(SEL.quickInputBox);
+  const widget = page.locator(SEL.quickInput);
+  await box.waitFor({ state: 'visible', timeout: 15_000 });
+  await page
+    .waitForFunction((sel) => {
+      const input = document.querySelector(sel);
+      const rows = document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row');
+      return !!input && /[\\/]$/.test(input.value) && rows.length > 0;
+    }, SEL.quickInputBox, { timeout: 20_000 })
+    .catch(() => {});
+  const ours = (v) => v.replace(/[\\/]+$/, '') === dir.replace(/[\\/]+$/, '');
+  for (let i = 0; i < attempts; i++) {
+    if (!(await widget.isVisible())) return;
+    const value = await box.inputValue().catch(() => '');
+    if (!ours(value)) {
+      await box.fill(dir);
+      await page.waitForTimeout(700);
+      continue; // look again: the picker may still overwrite it
+    }
+    await page.keyboard.press('Enter');
+    // the picker may first navigate into the typed folder (then a second Enter accepts it)
+    if (await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+  }
+  throw new Error(`the folder picker did not accept ${dir} (it holds "${await box.inputValue().catch(() => '?')}")`);
+}
+
 async function waitForToast(page, text, timeout = 30_000) {
   const toast = page.locator(SEL.toastMessage, { hasText: text }).first();
   await toast.waitFor({ timeout });
@@ -118,4 +149,4 @@ function parseArgs(argv) {
   return out;
 }
 
-module.exports = { SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, waitForToast, shot, attachConsole, parseArgs };
+module.exports = { SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, pickFolder, waitForToast, shot, attachConsole, parseArgs };

@@ -92,17 +92,9 @@ async function main() {
 
     // 2. "Add Library Folder" → in a browser window VS Code's own folder picker (a quick input): type the path
     await addButton.click();
-    const box = page.locator(wb.SEL.quickInputBox);
-    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator(wb.SEL.quickInputBox).waitFor({ state: 'visible', timeout: 15_000 });
     await wb.shot(page, shots, '01-folder-picker');
-    await box.fill(library);
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    await page.locator(wb.SEL.quickInput).waitFor({ state: 'hidden', timeout: 15_000 }).catch(async () => {
-      // the picker may first navigate into the typed folder; a second Enter (or the OK button) accepts it
-      await page.keyboard.press('Enter');
-      await page.locator(wb.SEL.quickInput).waitFor({ state: 'hidden', timeout: 15_000 });
-    });
+    await wb.pickFolder(page, library);
     await wb.waitForToast(page, 'added', 20_000);
     // machine-scoped settings of a remote window (code-server is one) go to the remote machine's settings file
     const machineSettings = path.join(path.dirname(path.dirname(settingsFile)), 'Machine', 'settings.json');
