@@ -16,6 +16,7 @@ import { StoreSession } from './store/store-session';
 import type { LibraryEntry, LoadMoreEntry } from './tree/library-node';
 import { LibraryTreeProvider } from './tree/library-tree-provider';
 import { registerVocabLinting } from './vocab/register-vocab';
+import { VocabDisplayNames } from './vocab/display-names';
 import { registerVariantFeatures } from './panel/variant-features';
 import { registerNormalizeLibrary } from './normalize/normalize-library';
 
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
   const scans = new ScanController(session, runScan, settings, output);
   const roots = new LibraryRoots(session, () => settings().libraryRoots, output);
   const vocab = registerVocabLinting(context);
-  const designerName = (key: string) => vocab.ruleset.designers.byKey.get(key)?.displayName ?? key;
+  const names = new VocabDisplayNames(() => vocab.ruleset);
+  const designerName = names.of('designer');
   const tree = new LibraryTreeProvider(session, undefined, designerName);
   let shownDigest = vocab.ruleset.digest;
   const treeView = vscode.window.createTreeView<LibraryEntry>('stlManager.library', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -72,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): StlManagerApi {
     vscode.commands.registerCommand('stlManager.showLog', () => output.show()),
   );
 
-  registerVariantFeatures(context, { session, tree, treeView, output, designerName });
+  registerVariantFeatures(context, { session, tree, treeView, output, names });
   registerNormalizeLibrary(context, { session, scans, output, refresh: refreshViews });
   const ready = session.open(settings().databasePath).then(() => roots.syncAll());
   return { session, roots, scans, tree, treeView, statusBar, output, ready };

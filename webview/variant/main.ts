@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { panelState, toWebview, type PanelAuditEntry, type PanelField, type PanelState, type ToHost, type VariantView } from '../../src/shared/panel-protocol';
+import { describeWarning } from '../../src/core/normalize/warning-text';
 
 interface VsCodeApi {
   postMessage(message: ToHost): void;
@@ -117,7 +118,7 @@ function fieldsTab(v: VariantView): HTMLElement {
     h('table', { class: 'fields' }, h('thead', {}, h('tr', {}, h('th', {}, 'Field'), h('th', {}, 'Automatic'), h('th', {}, 'Effective'), h('th', {}, 'Override'))), h('tbody', {}, ...rows)),
     h('h3', {}, 'Why'),
     h('p', {}, `Confidence: ${v.confidence === null ? 'not normalized yet' : v.confidence}`),
-    v.warnings.length ? h('ul', { class: 'warnings' }, ...v.warnings.map((w) => h('li', {}, h('vscode-icon', { name: 'warning' }), ' ', w))) : h('p', {}, 'No warnings.'),
+    v.warnings.length ? h('ul', { class: 'warnings' }, ...v.warnings.map((w) => h('li', {}, h('vscode-icon', { name: 'warning' }), ' ', describeWarning(w)))) : h('p', {}, 'No warnings.'),
     h('p', {}, 'Residual tokens: ', v.residual.length ? h('span', { class: 'tokens' }, ...v.residual.map((t) => h('vscode-badge', { variant: 'counter' }, t))) : '—'),
   );
 }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { FACETS, type FacetFilter, type FacetName } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
 import { formatCount } from '../tree/format-size';
+import type { VocabDomain } from '../../core/store/effective';
+import type { VocabDisplayNames } from '../vocab/display-names';
 
 export const FACET_LABELS: Record<FacetName, string> = {
   designer: 'Designer',
@@ -15,10 +17,22 @@ export const FACET_LABELS: Record<FacetName, string> = {
   scale: 'Scale',
 };
 
+/** Facets whose values are vocabulary keys, shown by their display names. */
+const FACET_DOMAIN: Partial<Record<FacetName, VocabDomain>> = { designer: 'designer', game_system: 'game_system', faction: 'faction', unit: 'unit' };
+
 export class FacetFilterState implements vscode.Disposable {
   private filter: FacetFilter = { values: {}, nsfw: 'show' };
   private readonly changed = new vscode.EventEmitter<FacetFilter>();
   readonly onDidChange = this.changed.event;
+
+  constructor(readonly names?: VocabDisplayNames) {}
+
+  /** How a facet value reads in the views: the vocabulary's name for a key, "(no value)" for none. */
+  valueLabel(facet: FacetName, value: string): string {
+    if (value === '') return '(no value)';
+    const domain = FACET_DOMAIN[facet];
+    return domain && this.names ? this.names.name(domain, value) : value;
+  }
 
   get current(): FacetFilter {
     return this.filter;
@@ -41,7 +55,7 @@ export class FacetFilterState implements vscode.Disposable {
   describe(): string {
     const parts = FACETS.flatMap((f) => {
       const sel = this.filter.values?.[f];
-      return sel?.length ? [`${FACET_LABELS[f]}: ${sel.map((v) => v || '(none)').join(', ')}`] : [];
+      return sel?.length ? [`${FACET_LABELS[f]}: ${sel.map((v) => this.valueLabel(f, v)).join(', ')}`] : [];
     });
     if (this.filter.nsfw === 'hide') parts.push('NSFW hidden');
     if (this.filter.nsfw === 'only') parts.push('NSFW only');
@@ -80,12 +94,17 @@ export async function pickFacetFilter(session: StoreSession, state: FacetFilterS
   }
   const name = facet.facet;
   const selected = new Set(state.current.values?.[name] ?? []);
-  const items = counts.facets[name].map((c) => ({
-    label: c.value === '' ? '(no value)' : c.value,
-    description: c.count.toLocaleString('en-US'),
-    value: c.value,
-    picked: selected.has(c.value),
-  }));
+  const items = counts.facets[name].map((c) => {
+    const label = state.valueLabel(name, c.value);
+    // the key too, when the name differs: it is what overrides, exports and the CLI use
+    const key = label !== c.value && c.value !== '' ? ` · ${c.value}` : '';
+    return {
+      label,
+      description: `${c.count.toLocaleString('en-US')}${key}`,
+      value: c.value,
+      picked: selected.has(c.value),
+    };
+  });
   const picked = await vscode.window.showQuickPick(items, { title: `${FACET_LABELS[name]} (counts under the rest of the filter)`, canPickMany: true });
   if (!picked) return false;
   state.set({ ...state.current, values: { ...state.current.values, [name]: picked.map((p) => p.value) } });

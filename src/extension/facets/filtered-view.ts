@@ -5,6 +5,7 @@ import type { FilteredVariant } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
 import type { FacetFilterState } from './facet-filter';
 import { formatCount } from '../tree/format-size';
+import type { DisplayName } from '../vocab/display-names';
 
 export const FILTERED_PAGE = 500;
 
@@ -18,7 +19,7 @@ export class FilteredVariantsProvider implements vscode.TreeDataProvider<Filtere
   constructor(
     private readonly session: StoreSession,
     private readonly filter: FacetFilterState,
-    private readonly designerName: (key: string) => string = (key) => key,
+    private readonly designerName: DisplayName = (key) => key,
   ) {}
 
   refresh(): void {

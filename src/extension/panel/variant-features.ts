@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { formatExport, type ExportFormat } from '../../core/store/export';
 import type { FieldChange, OverrideResult } from '../../core/store/overrides';
 import { PANEL_VIEW_TYPE, panelState } from '../../shared/panel-protocol';
+import type { FacetFilter } from '../../core/store/facets';
 import { FacetFilterState, pickFacetFilter } from '../facets/facet-filter';
 import { FilteredVariantsProvider, type FilteredEntry } from '../facets/filtered-view';
 import { searchLibrary } from '../search/search-library';
@@ -12,14 +13,15 @@ import type { StoreSession } from '../store/store-session';
 import type { LibraryEntry } from '../tree/library-node';
 import { bulkOverride } from './bulk-override';
 import { VariantPanel } from './variant-panel';
+import type { VocabDisplayNames } from '../vocab/display-names';
 
 export interface VariantFeatureDeps {
   session: StoreSession;
   tree: { refresh(): void; onDidChangeTreeData: vscode.Event<unknown> };
   treeView: vscode.TreeView<LibraryEntry>;
   output: vscode.LogOutputChannel;
-  /** Display name of a designer key, from the vocabulary. */
-  designerName?: (key: string) => string;
+  /** Display names of vocabulary keys. */
+  names: VocabDisplayNames;
 }
 
 /** What `stlManager.variantFeatures` returns (in-host tests and other extensions). */
@@ -36,8 +38,8 @@ const variantIdsOf = (entries: readonly (LibraryEntry | undefined)[]): number[] 
 
 export function registerVariantFeatures(context: vscode.ExtensionContext, deps: VariantFeatureDeps): VariantFeatures {
   const { session, tree, treeView, output } = deps;
-  const filter = new FacetFilterState();
-  const filtered = new FilteredVariantsProvider(session, filter, deps.designerName);
+  const filter = new FacetFilterState(deps.names);
+  const filtered = new FilteredVariantsProvider(session, filter, deps.names.of('designer'));
   const filteredView = vscode.window.createTreeView<FilteredEntry>('stlManager.filtered', { treeDataProvider: filtered });
   let panel: VariantPanel;
   const afterWrite = (_r: OverrideResult) => {
@@ -86,9 +88,12 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
         : variantIdsOf(selected?.length ? selected : clicked && !Array.isArray(clicked) ? [clicked] : treeView.selection);
       return bulkOverride(session, ids, afterWrite, preset);
     }),
-    vscode.commands.registerCommand('stlManager.searchLibrary', () => searchLibrary(session, (id) => panel.show(id))),
-    vscode.commands.registerCommand('stlManager.filterLibrary', async () => {
-      if (await pickFacetFilter(session, filter)) await vscode.commands.executeCommand('stlManager.filtered.focus');
+    vscode.commands.registerCommand('stlManager.searchLibrary', () => searchLibrary(session, (id) => panel.show(id), deps.names.of('designer'))),
+    // a filter argument (tests, other extensions) skips the pickers
+    vscode.commands.registerCommand('stlManager.filterLibrary', async (given?: FacetFilter) => {
+      if (given && typeof given === 'object') filter.set(given);
+      else if (!(await pickFacetFilter(session, filter))) return;
+      await vscode.commands.executeCommand('stlManager.filtered.focus');
     }),
     vscode.commands.registerCommand('stlManager.clearFilter', () => filter.clear()),
     vscode.commands.registerCommand('stlManager.exportLibrary', async (target?: vscode.Uri, format?: ExportFormat) => {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/store/search';
 import type { StoreSession } from '../store/store-session';
+import type { DisplayName } from '../vocab/display-names';
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -10,7 +11,7 @@ interface HitItem extends vscode.QuickPickItem {
 
 const LIMIT = 100;
 
-export function searchLibrary(session: StoreSession, open: (variantId: number) => Promise<void>): Promise<number | undefined> {
+export function searchLibrary(session: StoreSession, open: (variantId: number) => Promise<void>, designerName: DisplayName = (k) => k): Promise<number | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<HitItem>();
     qp.title = 'Search Library';
@@ -25,7 +26,7 @@ export function searchLibrary(session: StoreSession, open: (variantId: number) =
         if (mine !== seq) return;
         qp.items = r.hits.map((hit) => ({
           label: hit.relPath.slice(hit.relPath.lastIndexOf('/') + 1),
-          description: [hit.designer, hit.missing ? 'missing' : undefined].filter(Boolean).join(' · '),
+          description: [hit.designer ? designerName(hit.designer) : undefined, hit.missing ? 'missing' : undefined].filter(Boolean).join(' · '),
           detail: hit.relPath,
           alwaysShow: true,
           iconPath: new vscode.ThemeIcon(hit.missing ? 'warning' : 'symbol-misc'),

@@ -68,7 +68,8 @@ export class StoreSession implements vscode.Disposable {
       const { store, report } = await ready;
       if (this.state.kind === 'opening' && this.state.ready === ready) {
         this.state = { kind: 'open', dbPath, store };
-        this.log.info(`Database ${report.created ? 'created' : 'opened'}: ${dbPath}${report.migrationsApplied ? ` (${report.migrationsApplied} migrations applied)` : ''}`);
+        this.log.info(`Database ${report.created ? 'created' : 'opened'}: ${dbPath}${report.migrationsApplied ? ` (${report.migrationsApplied} migrations applied)` : ''}${report.journalReplayed ? ` (${report.journalReplayed} unsaved edits restored from the edit journal)` : ''}`);
+        for (const w of report.journalWarnings) this.log.warn(`Edit journal: ${w}`);
         if (report.corrupt) {
           this.pendingCorrupt = await keepBackup(report.corrupt);
           this.log.error(`The database could not be read (${report.corrupt.reason}); it was kept as ${report.corrupt.movedTo} and an empty one started.`);

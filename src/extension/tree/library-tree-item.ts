@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { formatBytes, formatCount } from './format-size';
 import { KIND_ICONS, entryId, entryPath, type LibraryEntry } from './library-node';
+import type { DisplayName } from '../vocab/display-names';
+import { describeWarning } from '../../core/normalize/warning-text';
 
 export const CONTEXT = {
   root: 'stlManager.root',
@@ -13,7 +15,6 @@ export const CONTEXT = {
 } as const;
 
 /** Display name of a vocabulary key (designer `titan_forge` → "Titan Forge"); the key itself when unknown. */
-export type DisplayName = (key: string) => string;
 
 export function toTreeItem(entry: LibraryEntry, designerName: DisplayName = (key) => key): vscode.TreeItem {
   const id = entryId(entry);
@@ -66,7 +67,7 @@ export function toTreeItem(entry: LibraryEntry, designerName: DisplayName = (key
         counts,
         ...(node.designer ? [`Designer: ${escape(designer ?? node.designer)} (\`${node.designer}\`)`] : []),
         ...(node.missing ? ['$(warning) Not found by the last scan: the folder was moved or deleted.'] : []),
-        ...(node.warnings?.length ? [`$(info) ${node.warnings.map(escape).join(', ')}`] : []),
+        ...(node.warnings ?? []).map((w) => `$(info) ${escape(describeWarning(w))}`),
       ]);
       return item;
     }

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { LibraryRoot, TreeNode } from '../../core/store/types';
 import { DatabaseUnavailableError, type StoreSession } from '../store/store-session';
 import { childKey, entryId, type LibraryEntry, type LoadMoreEntry, type ParentEntry } from './library-node';
-import { toTreeItem, type DisplayName } from './library-tree-item';
+import { toTreeItem } from './library-tree-item';
+import type { DisplayName } from '../vocab/display-names';
 
 export const PAGE_SIZE = 500;
 
