@@ -1,9 +1,8 @@
 // The append-only audit trail of overrides: field, old and new stored value (NULL = no override), source, batch id,
 // time. A revert never deletes: it writes the inverse changes as new entries (source `revert`, `reverts` = the
 // entry undone) under a new batch id.
-import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'sql.js';
-import { decodeOverride, OverrideWriter, type OverrideResult } from './overrides';
+import { decodeOverride, newEditContext, OverrideWriter, type EditContext, type OverrideResult } from './overrides';
 import type { FieldValue } from './effective';
 import { inTransaction } from './transaction';
 
@@ -95,6 +94,8 @@ export function auditEntries(db: Database, where: { batchId: string } | { entryI
   return (db.exec(`SELECT ${COLS} FROM audit_log a WHERE ${cond} ORDER BY a.id`, [arg])[0]?.values ?? []).map(toEntry);
 }
 
+export type RevertTarget = { batchId: string } | { entryId: number };
+
 export class NothingToRevertError extends Error {
   constructor(what: string) {
     super(`nothing to revert: ${what} is not in the audit log`);
@@ -107,7 +108,7 @@ export class NothingToRevertError extends Error {
  * the target's first change to it. Written as new `revert` entries under a new batch; pairs already at that value
  * are left alone (no entry).
  */
-export function revertAudit(db: Database, target: { batchId: string } | { entryId: number }, actor = 'user'): OverrideResult {
+export function revertAudit(db: Database, target: RevertTarget, actor = 'user', ctx: EditContext = newEditContext()): OverrideResult {
   const entries = auditEntries(db, target);
   if (entries.length === 0) throw new NothingToRevertError('batchId' in target ? `batch ${target.batchId}` : `entry ${target.entryId}`);
   const raw = new Map<number, string | null>();
@@ -122,8 +123,8 @@ export function revertAudit(db: Database, target: { batchId: string } | { entryI
   }
   const pairIds = [...new Set([...firstByPair.values()].map((e) => e.variantId))];
   const existing = new Set((db.exec(`SELECT id FROM variant WHERE id IN (${pairIds.join(',')})`)[0]?.values ?? []).map((r) => r[0] as number));
-  const batchId = randomUUID();
-  const writer = new OverrideWriter(db, actor);
+  const { batchId } = ctx;
+  const writer = new OverrideWriter(db, actor, ctx.at);
   const variants = new Set<number>();
   let written = 0;
   try {
@@ -135,6 +136,7 @@ export function revertAudit(db: Database, target: { batchId: string } | { entryI
           variants.add(e.variantId);
         }
       }
+      ctx.beforeCommit?.(written);
     });
   } finally {
     writer.free();

@@ -228,6 +228,14 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'edit journal: store facts (last journal seq in the file, id of the saved file generation)',
+    up(db) {
+      // Small named facts about the stored file itself (store-meta.ts), not library data.
+      db.exec('CREATE TABLE store_meta (key TEXT PRIMARY KEY, value) WITHOUT ROWID');
+    },
+  },
 ];
 
 export const latestSchemaVersion = (): number => migrations.length;

@@ -93,6 +93,19 @@ export interface OverrideRequest {
   actor?: string;
 }
 
+/**
+ * Decided before an edit runs, so replaying it from the edit journal writes the same rows (batch id, time).
+ * `beforeCommit` runs inside the edit's transaction after its writes, with the number of audit entries written;
+ * throwing rolls the edit back.
+ */
+export interface EditContext {
+  batchId: string;
+  at: string;
+  beforeCommit?: (entries: number) => void;
+}
+
+export const newEditContext = (): EditContext => ({ batchId: randomUUID(), at: new Date().toISOString() });
+
 export interface OverrideResult {
   batchId: string;
   /** Audit entries written (changes that altered nothing are not recorded). */
@@ -119,9 +132,8 @@ export class OverrideWriter {
   private readonly remove;
   private readonly auto;
   private readonly audit: AuditAppender;
-  private readonly now = new Date().toISOString();
 
-  constructor(db: Database, private readonly actor: string) {
+  constructor(db: Database, private readonly actor: string, private readonly now = new Date().toISOString()) {
     this.current = db.prepare('SELECT manual_value FROM override WHERE variant_id = ? AND field = ?');
     this.upsert = db.prepare(
       `INSERT INTO override (variant_id, field, manual_value, original_auto_value, applied_at, applied_by) VALUES (?, ?, ?, ?, ?, ?)
@@ -174,7 +186,7 @@ export class OverrideWriter {
 }
 
 /** Validates every change first (nothing is written when one fails), then applies all in one transaction. */
-export function applyOverrides(db: Database, req: OverrideRequest, vocab: VocabChoices | null): OverrideResult {
+export function applyOverrides(db: Database, req: OverrideRequest, vocab: VocabChoices | null, ctx: EditContext = newEditContext()): OverrideResult {
   const planned = req.changes.map((c) => ({ field: c.field, next: 'clear' in c ? null : encodeOverride(validateValue(c.field, c.value, vocab)) }));
   const ids = [...new Set(req.variantIds)];
   if (ids.length > 0) {
@@ -189,12 +201,13 @@ export function applyOverrides(db: Database, req: OverrideRequest, vocab: VocabC
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new UnknownVariantError(missing);
   }
-  const batchId = randomUUID();
-  const writer = new OverrideWriter(db, req.actor ?? 'user');
+  const { batchId } = ctx;
+  const writer = new OverrideWriter(db, req.actor ?? 'user', ctx.at);
   let entries = 0;
   try {
     inTransaction(db, () => {
       for (const id of ids) for (const p of planned) if (writer.write(id, p.field, p.next, req.source, batchId)) entries++;
+      ctx.beforeCommit?.(entries);
     });
   } finally {
     writer.free();

@@ -34,7 +34,7 @@ export function writeFileAtomic(dbPath: string, bytes: Uint8Array): void {
   fsyncDir(dir);
 }
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     try {
@@ -67,11 +67,17 @@ export function readDbFile(dbPath: string): Uint8Array | null {
   return existsSync(dbPath) ? readFileSync(dbPath) : null;
 }
 
+/** A free `<path>.corrupt-<time>` name. */
+export function corruptTarget(path: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let target = `${path}.corrupt-${stamp}`;
+  for (let i = 1; existsSync(target); i++) target = `${path}.corrupt-${stamp}-${i}`;
+  return target;
+}
+
 /** Moves a file that failed to open to `<db>.corrupt-<time>` so nothing is silently overwritten. */
 export function moveAside(dbPath: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let target = `${dbPath}.corrupt-${stamp}`;
-  for (let i = 1; existsSync(target); i++) target = `${dbPath}.corrupt-${stamp}-${i}`;
+  const target = corruptTarget(dbPath, now);
   renameSync(dbPath, target);
   return target;
 }

@@ -1,6 +1,9 @@
 // LibraryStore on sql.js, in-process. The CLI uses it directly; the worker thread wraps it for the extension.
-// The whole database lives in memory; `save()` writes it atomically (persist.ts). Modules that need their own
-// tables (normalization, overrides) reach the sql.js Database through `store.db` and add migrations.
+// The whole database lives in memory; `save()` writes it atomically (persist.ts). Overrides and reverts are also
+// appended to the edit journal before they commit (edit-journal.ts), so they are durable without a full save.
+// Modules that need their own tables (normalization, overrides) reach the sql.js Database through `store.db` and add
+// migrations.
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Database } from 'sql.js';
@@ -13,7 +16,10 @@ import { listChildren } from './tree-query';
 import { listAudit, revertAudit, type AuditEntry } from './audit';
 import { exportRows, type ExportRow } from './export';
 import { facetCounts, filterVariants, type FacetCounts, type FacetFilter, type FilteredVariant } from './facets';
-import { applyOverrides, fieldChoices, type OverrideRequest, type OverrideResult, type VocabChoices } from './overrides';
+import { applyOverrides, fieldChoices, newEditContext, type EditContext, type OverrideRequest, type OverrideResult, type VocabChoices } from './overrides';
+import { appendJournal, journalPath, journalRequest, moveJournalAside, truncateJournal, type JournalOp } from './edit-journal';
+import { replayJournal, type ReplayReport } from './journal-replay';
+import { fileId, journalSeq, writeMeta } from './store-meta';
 import { searchVariants, type SearchResult } from './search';
 import { refreshSearchIndex } from './search-index';
 import { FIELD_BY_NAME, treeEffective, type FieldValue } from './effective';
@@ -66,6 +72,9 @@ type SqlValue = string | number | null | Uint8Array;
 export class SqlStore implements LibraryStore {
   private closed = false;
   private dirty = false;
+  /** Changes the edit journal does not hold (scan, normalization, roots, migrations): saved in full before the next
+   *  journaled edit, so the journal only ever extends the file on disk. */
+  private unjournaled = false;
   private saveTimer: NodeJS.Timeout | undefined;
   private readonly applying = new Set<number>();
   private vocab: VocabChoices | null = null;
@@ -91,11 +100,12 @@ export class SqlStore implements LibraryStore {
       const db = new SQL.Database();
       const n = migrate(db);
       db.exec('PRAGMA foreign_keys = ON');
-      return new SqlStore(db, null, { path: null, created: true, migrationsApplied: n, corrupt: null });
+      return new SqlStore(db, null, { path: null, created: true, migrationsApplied: n, corrupt: null, journalReplayed: 0, journalWarnings: [] });
     }
     removeStaleTemps(abs);
     const bytes = readDbFile(abs);
     let corrupt: StoreOpenReport['corrupt'] = null;
+    const journalWarnings: string[] = [];
     if (bytes) {
       let db: Database | undefined;
       try {
@@ -108,6 +118,9 @@ export class SqlStore implements LibraryStore {
         const reason = err instanceof Error ? err.message : String(err);
         const movedTo = moveAside(abs);
         corrupt = { movedTo, reason, backupPath: existsSync(backupPath(abs)) ? backupPath(abs) : null };
+        // its journal extends the bad file: never replay it onto the empty one (nor onto a restored backup)
+        const kept = moveJournalAside(journalPath(abs));
+        if (kept) journalWarnings.push(`the edit journal of the unreadable file was kept as ${kept} and not replayed`);
       }
       if (db) {
         // a sound SQLite file that cannot be migrated (newer schema, foreign tables, a migration bug) is left
@@ -121,16 +134,38 @@ export class SqlStore implements LibraryStore {
           throw new MigrationError(abs, err);
         }
         db.exec('PRAGMA foreign_keys = ON');
-        const store = new SqlStore(db, abs, { path: abs, created: false, migrationsApplied: n, corrupt: null });
-        if (n > 0) store.dirty = true;
+        let replay: ReplayReport;
+        try {
+          replay = replayJournal(db, abs);
+        } catch (err) {
+          db.close();
+          throw err;
+        }
+        const store = new SqlStore(db, abs, {
+          path: abs,
+          created: false,
+          migrationsApplied: n,
+          corrupt: null,
+          journalReplayed: replay.replayed,
+          journalWarnings: replay.warnings,
+        });
+        if (n > 0) store.changed();
+        if (replay.replayed > 0) {
+          store.dirty = true;
+          refreshSearchIndex(db);
+        }
         return store;
       }
+    }
+    if (!corrupt) {
+      const kept = moveJournalAside(journalPath(abs));
+      if (kept) journalWarnings.push(`an edit journal without its database file was kept as ${kept} and not replayed`);
     }
     const db = new SQL.Database();
     const n = migrate(db);
     db.exec('PRAGMA foreign_keys = ON');
-    const store = new SqlStore(db, abs, { path: abs, created: true, migrationsApplied: n, corrupt });
-    store.dirty = true;
+    const store = new SqlStore(db, abs, { path: abs, created: true, migrationsApplied: n, corrupt, journalReplayed: 0, journalWarnings });
+    store.changed();
     return store;
   }
 
@@ -147,9 +182,15 @@ export class SqlStore implements LibraryStore {
     return Number(this.rows(sql, params)[0]?.[0] ?? 0);
   }
 
-  /** Marks the database changed; the owner decides when to save (scheduleSave / save). */
+  /** Marks the database changed by a writer outside the store (normalization); the owner decides when to save
+   *  (scheduleSave / save). Such changes are not journaled: the next override saves the whole file first. */
   markDirty(): void {
+    this.changed();
+  }
+
+  private changed(): void {
     this.dirty = true;
+    this.unjournaled = true;
   }
 
   get isDirty(): boolean {
@@ -162,7 +203,7 @@ export class SqlStore implements LibraryStore {
     const existing = this.rows('SELECT id, path, added_at, last_scan_at FROM library_root WHERE path = ?', [abs])[0];
     if (existing) return toRoot(existing);
     db.run('INSERT INTO library_root (path, added_at) VALUES (?, ?)', [abs, new Date().toISOString()]);
-    this.dirty = true;
+    this.changed();
     return toRoot(this.rows('SELECT id, path, added_at, last_scan_at FROM library_root WHERE path = ?', [abs])[0]);
   }
 
@@ -175,7 +216,7 @@ export class SqlStore implements LibraryStore {
       db.run('DELETE FROM dir WHERE root_id = ?', [id]);
       db.run('DELETE FROM library_root WHERE id = ?', [id]);
     });
-    this.dirty = true;
+    this.changed();
   }
 
   async listRoots(): Promise<LibraryRoot[]> {
@@ -202,7 +243,7 @@ export class SqlStore implements LibraryStore {
           s.added, s.changed, s.removed, s.variantsMissing, s.warnings, s.writes, seconds],
       );
       db.run('UPDATE library_root SET last_scan_at = ? WHERE id = ?', [finished, rootId]);
-      this.dirty = true;
+      this.changed();
       return { ...s, rootPath: root[0] as string, seconds };
     } finally {
       this.applying.delete(rootId);
@@ -314,7 +355,7 @@ export class SqlStore implements LibraryStore {
   }
 
   async applyOverrides(request: OverrideRequest): Promise<OverrideResult> {
-    const r = applyOverrides(this.live(), request, this.vocab);
+    const r = this.journaled({ op: 'override', request: journalRequest(request) }, (ctx) => applyOverrides(this.db, request, this.vocab, ctx));
     if (r.entries > 0) {
       this.dirty = true;
       refreshSearchIndex(this.db);
@@ -327,12 +368,36 @@ export class SqlStore implements LibraryStore {
   }
 
   async revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult> {
-    const r = revertAudit(this.live(), target);
+    const r = this.journaled({ op: 'revert', target, actor: 'user' }, (ctx) => revertAudit(this.db, target, 'user', ctx));
     if (r.entries > 0) {
       this.dirty = true;
       refreshSearchIndex(this.db);
     }
     return r;
+  }
+
+  /**
+   * Runs an edit so that it is durable when it returns: BEGIN → writes → journal seq in the database → line appended
+   * to the journal and fsynced → COMMIT. A failed append rolls the edit back. An edit that changed nothing is not
+   * journaled. In-memory stores have no journal.
+   */
+  private journaled(op: JournalOp, run: (ctx: EditContext) => OverrideResult): OverrideResult {
+    const db = this.live();
+    if (this.path === null) return run(newEditContext());
+    if (this.unjournaled || fileId(db) === null) this.saveNow();
+    const file = fileId(db);
+    if (file === null) throw new Error('the database has no file id after a save');
+    const seq = journalSeq(db) + 1;
+    const path = journalPath(this.path);
+    const ctx: EditContext = {
+      ...newEditContext(),
+      beforeCommit: (entries) => {
+        if (entries === 0) return;
+        writeMeta(db, 'journal_seq', seq);
+        appendJournal(path, { ...op, seq, file, batchId: ctx.batchId, at: ctx.at });
+      },
+    };
+    return run(ctx);
   }
 
   async setVocabulary(choices: VocabChoices | null): Promise<void> {
@@ -371,9 +436,24 @@ export class SqlStore implements LibraryStore {
     this.saveTimer = undefined;
     if (this.path === null) return;
     const t0 = performance.now();
-    const bytes = db.export();
-    writeFileAtomic(this.path, bytes);
+    // a new id per saved generation: a journal names the file it extends, so it is never replayed onto another
+    // (a restored backup, an older copy)
+    const previousId = fileId(db);
+    writeMeta(db, 'file_id', randomUUID());
+    try {
+      writeFileAtomic(this.path, db.export());
+    } catch (err) {
+      if (previousId === null) db.run("DELETE FROM store_meta WHERE key = 'file_id'");
+      else writeMeta(db, 'file_id', previousId);
+      throw err;
+    }
+    try {
+      truncateJournal(journalPath(this.path));
+    } catch {
+      // harmless: every line left has a seq the saved file already holds, and open skips those
+    }
     this.dirty = false;
+    this.unjournaled = false;
     this.onSaved?.(performance.now() - t0);
   }
 
@@ -419,9 +499,10 @@ function toRoot(r: SqlValue[]): LibraryRoot {
 
 /**
  * Puts `<db>.bak` back as `<db>` (the store must be closed). An existing `<db>` is first moved to
- * `<db>.replaced-<time>`, so nothing is lost. Returns the path the old file went to, if any.
+ * `<db>.replaced-<time>` and its edit journal to `<db>.journal.corrupt-<time>`, so nothing is lost. Returns where
+ * they went, if anywhere.
  */
-export function restoreBackup(dbPath: string): { movedAside: string | null } {
+export function restoreBackup(dbPath: string): { movedAside: string | null; journalMovedAside: string | null } {
   const abs = resolve(dbPath);
   const bak = backupPath(abs);
   if (!existsSync(bak)) throw new Error(`no backup to restore: ${bak} does not exist`);
@@ -430,8 +511,10 @@ export function restoreBackup(dbPath: string): { movedAside: string | null } {
     movedAside = `${abs}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(abs, movedAside);
   }
+  // the journal extends the replaced file, not the backup
+  const journalMovedAside = moveJournalAside(journalPath(abs));
   const tmp = `${abs}.tmp-restore-${process.pid}`;
   copyFileSync(bak, tmp);
   renameSync(tmp, abs);
-  return { movedAside };
+  return { movedAside, journalMovedAside };
 }

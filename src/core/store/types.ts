@@ -166,4 +166,8 @@ export interface StoreOpenReport {
   created: boolean;
   migrationsApplied: number;
   corrupt: CorruptDbReport | null;
+  /** Edits re-applied from `<db>.journal` (made durable there, not yet in the file); the store is dirty after. */
+  journalReplayed: number;
+  /** What was wrong with the journal: a torn last line dropped, a bad line or a journal of another file set aside. */
+  journalWarnings: string[];
 }
