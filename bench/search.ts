@@ -1,12 +1,15 @@
 // bench:search — a library of N variants (default 100,000; 3 files each) stored through applyScan, automatic values
 // written as normalization writes them, then: first index build, search-as-you-type (every prefix of realistic
 // queries; p50/p95/max), facet count refreshes (no filter, one facet selected, text + NSFW hidden), and a bulk
-// override of 1,000 variants including the atomic save of the database file.
-// `npm run bench:search [-- --variants N --json]`. Targets: search p95 ≤ 50 ms, facets ≤ 100 ms, bulk+save ≤ 1 s.
+// override of 1,000 variants and its batch revert: each is durable once its edit-journal line is fsynced (`applyMs`,
+// the durable point), and the full atomic save of the database file that follows is measured apart (`fullSaveMs`).
+// `npm run bench:search [-- --variants N --json]`. Targets: search p95 ≤ 50 ms, facets ≤ 100 ms, bulk override
+// durable ≤ 1 s.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScannedFile, ScanResult } from '../src/core/scan/types';
+import { journalPath } from '../src/core/store/edit-journal';
 import { NormWriter } from '../src/core/store/normalized';
 import { refreshSearchIndex } from '../src/core/store/search-index';
 import { SqlStore } from '../src/core/store/sql-store';
@@ -48,7 +51,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'stlmgr-bench-search-'));
   const out: Record<string, unknown> = { variants, loadavg: loadavg()[0]!.toFixed(1), cpus: cpus().length };
   try {
-    const store = await SqlStore.open(join(dir, 'library.db'));
+    const dbPath = join(dir, 'library.db');
+    const journalBytes = () => statSync(journalPath(dbPath)).size;
+    const store = await SqlStore.open(dbPath);
     const root = await store.addRoot('/bench');
     let t = performance.now();
     await store.applyScan(root.id, library(variants));
@@ -112,29 +117,36 @@ async function main(): Promise<void> {
     }
     out.facetsMs = facetTimes;
 
-    // bulk override of 1,000 variants, then the atomic save of the whole file
+    // bulk override of 1,000 variants: durable when it returns (journal line fsynced); then the full save of the
+    // whole file, which the extension does 2 s later to keep the journal short
     const picked = ids.filter((_, i) => i % Math.floor(variants / 1000) === 0).slice(0, 1000);
     t = performance.now();
     const cpu0 = process.cpuUsage();
     const r = await store.applyOverrides({ variantIds: picked, changes: [{ field: 'designer', value: 'bulk_designer' }], source: 'bulk' });
     const applyMs = performance.now() - t;
-    await store.save();
     const cpu = process.cpuUsage(cpu0);
+    const bulkJournal = journalBytes();
+    t = performance.now();
+    await store.save();
     out.bulkOverride = {
       variants: r.variants,
       entries: r.entries,
       applyMs: Math.round(applyMs),
-      saveMs: Math.round(performance.now() - t - applyMs),
-      withSaveMs: Math.round(performance.now() - t),
-      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      applyCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      journalBytes: bulkJournal,
+      fullSaveMs: Math.round(performance.now() - t),
+      journalBytesAfterSave: journalBytes(),
     };
     t = performance.now();
     const counts = await store.facetCounts({ values: { designer: ['bulk_designer'] } });
     out.facetsAfterBulk = { matching: counts.total, ms: r1(performance.now() - t) };
     t = performance.now();
     const rev = await store.revertAudit({ batchId: r.batchId });
+    const revertMs = performance.now() - t;
+    const revertJournal = journalBytes();
+    t = performance.now();
     await store.save();
-    out.revertBatchWithSaveMs = { entries: rev.entries, ms: Math.round(performance.now() - t) };
+    out.revertBatch = { entries: rev.entries, applyMs: Math.round(revertMs), journalBytes: revertJournal, fullSaveMs: Math.round(performance.now() - t) };
     // how much of the file the search index and facet table take (they are saved with everything else)
     store.db.exec('VACUUM');
     const whole = store.db.export().length;
@@ -143,11 +155,10 @@ async function main(): Promise<void> {
     store.discard();
 
     const search = out.search as { p95: number };
-    const bulk = out.bulkOverride as { withSaveMs: number };
     out.targets = {
       searchP95: search.p95 <= 50,
       facets: Object.values(facetTimes).every((ms) => ms <= 100),
-      bulkWithSave: bulk.withSaveMs <= 1000,
+      bulkOverrideDurable: applyMs <= 1000,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
