@@ -185,7 +185,7 @@ function render(): void {
     activeTab = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
   });
   app.replaceChildren(
-    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${v.fileCount} files · ${bytes(v.sizeBytes)}`)),
+    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${v.fileCount} ${v.fileCount === 1 ? 'file' : 'files'} · ${bytes(v.sizeBytes)}`)),
     h('p', { id: 'status', role: 'status' }, status),
     tabs,
   );
