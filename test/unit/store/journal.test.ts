@@ -190,6 +190,17 @@ describe('store: edit journal', function () {
     assert.equal(c.openReport.journalReplayed, 2);
     assert.deepEqual(c.openReport.journalWarnings, []);
     c.discard();
+
+    // a complete last line whose newline did not make it is replayed, and the next append starts a line of its own
+    writeFileSync(journalPath(path), readFileSync(journalPath(path), 'utf8').replace(/\n$/, ''));
+    const d = await SqlStore.open(path);
+    assert.equal(d.openReport.journalReplayed, 2);
+    await d.applyOverrides({ variantIds: [ids[2]!], changes: [{ field: 'designer', value: 'third' }], source: 'user' });
+    d.discard();
+    const e = await SqlStore.open(path);
+    assert.equal(e.openReport.journalReplayed, 3);
+    assert.deepEqual(e.openReport.journalWarnings, []);
+    e.discard();
   });
 
   it('stops at a corrupt middle line: replays the lines before it, keeps the whole journal aside, reports it', async () => {
