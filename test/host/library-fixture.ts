@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { writeBytes as write } from './test-database';
 
 export const BIG_FOLDER_VARIANTS = 1203;
 
@@ -10,11 +11,6 @@ export interface LibraryFixture {
   dir: string;
   root: string;
   remove(): void;
-}
-
-function write(file: string, bytes: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, Buffer.alloc(bytes, 0x61));
 }
 
 export function makeLibrary(): LibraryFixture {

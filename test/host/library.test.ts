@@ -7,9 +7,9 @@ import type { StlManagerApi } from '../../src/extension/api';
 import type { ScanOutcome } from '../../src/extension/scan/scan-controller';
 import type { LibraryEntry, RootEntry } from '../../src/extension/tree/library-node';
 import { BIG_FOLDER_VARIANTS, makeLibrary, type LibraryFixture } from './library-fixture';
+import { activateExtension, TestDatabase } from './test-database';
 import { waitFor } from './wait';
 
-const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
 
 function label(api: StlManagerApi, e: LibraryEntry): string {
   const l = api.tree.getTreeItem(e).label;
@@ -36,29 +36,18 @@ describe('STL Manager extension', function () {
   let api: StlManagerApi;
   let lib: LibraryFixture;
   let dbPath: string;
-  const saved = new Map<string, unknown>();
+  let testDb: TestDatabase;
 
   before(async function () {
-    const ext = vscode.extensions.getExtension<StlManagerApi>('stlmanager.stl-manager');
-    assert.ok(ext, 'extension stlmanager.stl-manager is not installed');
-    api = await ext.activate();
-    await api.ready;
-    // settings isolation: remember the user's values, run on a throw-away database, restore afterwards
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) saved.set(k, config.inspect(k)?.globalValue);
+    api = await activateExtension();
     lib = makeLibrary();
     dbPath = path.join(lib.dir, 'db', 'library.db');
-    await config.update('libraryRoots', [], vscode.ConfigurationTarget.Global);
-    await config.update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
-    await waitFor('the store to reopen on the test database', () => api.session.dbPath === dbPath);
-    await api.ready;
-    await api.session.get();
+    testDb = new TestDatabase(api, dbPath);
+    await testDb.enter();
   });
 
   after(async function () {
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) await config.update(k, saved.get(k), vscode.ConfigurationTarget.Global);
-    await waitFor('the store to leave the test database', () => api.session.dbPath !== dbPath);
+    await testDb.leave();
     lib?.remove();
   });
 

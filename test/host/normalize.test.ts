@@ -11,17 +11,12 @@ import type { StlManagerApi } from '../../src/extension/api';
 import type { FilteredEntry } from '../../src/extension/facets/filtered-view';
 import type { VariantFeatures } from '../../src/extension/panel/variant-features';
 import type { LibraryEntry } from '../../src/extension/tree/library-node';
+import { activateExtension, TestDatabase, writeBytes } from './test-database';
 import { waitFor } from './wait';
 
-const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
 const KNIGHT = 'Artisan Guild/Knight Commander';
 const MARINES = 'Titan Forge/Space Marines Intercessors 32mm';
 const LIBERATORS = 'Cyber Forge/Stormcast Eternals Liberators Split';
-
-function write(file: string, bytes: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, Buffer.alloc(bytes, 0x61));
-}
 
 describe('STL Manager normalization and facet filter', function () {
   let api: StlManagerApi;
@@ -29,7 +24,7 @@ describe('STL Manager normalization and facet filter', function () {
   let dir: string;
   let root: string;
   let dbPath: string;
-  const saved = new Map<string, unknown>();
+  let testDb: TestDatabase;
   const ids = new Map<string, number>();
 
   const text = (v: string | boolean | vscode.MarkdownString | vscode.TreeItemLabel | undefined): string =>
@@ -51,23 +46,17 @@ describe('STL Manager normalization and facet filter', function () {
 
   before(async function () {
     this.timeout(90_000);
-    const ext = vscode.extensions.getExtension<StlManagerApi>('stlmanager.stl-manager');
-    assert.ok(ext);
-    api = await ext.activate();
-    await api.ready;
+    api = await activateExtension();
     features = await vscode.commands.executeCommand<VariantFeatures>('stlManager.variantFeatures');
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) saved.set(k, config.inspect(k)?.globalValue);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stlmgr-normalize-'));
     root = path.join(dir, 'Minis');
-    write(path.join(root, KNIGHT, 'supported', 'knight_body.stl'), 1000);
-    write(path.join(root, KNIGHT, 'unsupported', 'knight_body.stl'), 900);
-    write(path.join(root, MARINES, 'intercessor_presupported.stl'), 800);
-    write(path.join(root, LIBERATORS, 'liberator_unsupported.stl'), 700);
+    writeBytes(path.join(root, KNIGHT, 'supported', 'knight_body.stl'), 1000);
+    writeBytes(path.join(root, KNIGHT, 'unsupported', 'knight_body.stl'), 900);
+    writeBytes(path.join(root, MARINES, 'intercessor_presupported.stl'), 800);
+    writeBytes(path.join(root, LIBERATORS, 'liberator_unsupported.stl'), 700);
     dbPath = path.join(dir, 'db', 'library.db');
-    await config.update('libraryRoots', [], vscode.ConfigurationTarget.Global);
-    await config.update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
-    await waitFor('the store to reopen on the test database', () => api.session.dbPath === dbPath);
+    testDb = new TestDatabase(api, dbPath);
+    await testDb.enter();
     await vscode.commands.executeCommand('stlManager.addRoot', root);
     await vscode.commands.executeCommand('stlManager.scan');
     const store = await api.session.get();
@@ -88,9 +77,7 @@ describe('STL Manager normalization and facet filter', function () {
   after(async function () {
     this.timeout(30_000);
     await vscode.commands.executeCommand('stlManager.clearFilter');
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) await config.update(k, saved.get(k), vscode.ConfigurationTarget.Global);
-    await waitFor('the store to leave the test database', () => api.session.dbPath !== dbPath);
+    await testDb.leave();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,16 +11,11 @@ import type { VariantFeatures } from '../../src/extension/panel/variant-features
 import type { LibraryEntry } from '../../src/extension/tree/library-node';
 import type { OverrideResult } from '../../src/core/store/overrides';
 import type { ToWebview } from '../../src/shared/panel-protocol';
+import { activateExtension, TestDatabase, writeBytes } from './test-database';
 import { waitFor } from './wait';
 
-const KEYS = ['libraryRoots', 'exclude', 'databasePath', 'scanArchives'] as const;
 // PANEL_VIEW_TYPE of src/shared/panel-protocol.ts (host tests are transpiled, not bundled: only types come from src/)
 const PANEL_VIEW_TYPE = 'stlManager.variant';
-
-function write(file: string, bytes: number): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, Buffer.alloc(bytes, 0x61));
-}
 
 describe('STL Manager variant panel and overrides', function () {
   let api: StlManagerApi;
@@ -28,7 +23,7 @@ describe('STL Manager variant panel and overrides', function () {
   let dir: string;
   let root: string;
   let dbPath: string;
-  const saved = new Map<string, unknown>();
+  let testDb: TestDatabase;
   let requestId = 100;
 
   const label = (e: LibraryEntry) => {
@@ -59,25 +54,18 @@ describe('STL Manager variant panel and overrides', function () {
 
   before(async function () {
     this.timeout(60_000);
-    const ext = vscode.extensions.getExtension<StlManagerApi>('stlmanager.stl-manager');
-    assert.ok(ext);
-    api = await ext.activate();
-    await api.ready;
+    api = await activateExtension();
     features = await vscode.commands.executeCommand<VariantFeatures>('stlManager.variantFeatures');
     assert.ok(features?.panel, 'stlManager.variantFeatures returned nothing');
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) saved.set(k, config.inspect(k)?.globalValue);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stlmgr-panel-'));
     root = path.join(dir, 'Minis');
-    write(path.join(root, 'Artisan Guild', 'Knight', 'knight.stl'), 1000);
-    write(path.join(root, 'Artisan Guild', 'Knight', 'preview.png'), 100);
-    write(path.join(root, 'Artisan Guild', 'Archer', 'archer.stl'), 900);
-    write(path.join(root, 'Ghamak', 'Ogre', 'ogre.obj'), 700);
+    writeBytes(path.join(root, 'Artisan Guild', 'Knight', 'knight.stl'), 1000);
+    writeBytes(path.join(root, 'Artisan Guild', 'Knight', 'preview.png'), 100);
+    writeBytes(path.join(root, 'Artisan Guild', 'Archer', 'archer.stl'), 900);
+    writeBytes(path.join(root, 'Ghamak', 'Ogre', 'ogre.obj'), 700);
     dbPath = path.join(dir, 'db', 'library.db');
-    await config.update('libraryRoots', [], vscode.ConfigurationTarget.Global);
-    await config.update('databasePath', dbPath, vscode.ConfigurationTarget.Global);
-    await waitFor('the store to reopen on the test database', () => api.session.dbPath === dbPath);
-    await api.session.get();
+    testDb = new TestDatabase(api, dbPath);
+    await testDb.enter();
     await vscode.commands.executeCommand('stlManager.addRoot', root);
     await vscode.commands.executeCommand('stlManager.scan');
     // normalization follows the scan (stlManager.normalizeAfterScan) and then refreshes the tree: let it finish
@@ -98,9 +86,7 @@ describe('STL Manager variant panel and overrides', function () {
   after(async function () {
     this.timeout(30_000);
     features?.panel.current?.panel.dispose();
-    const config = vscode.workspace.getConfiguration('stlManager');
-    for (const k of KEYS) await config.update(k, saved.get(k), vscode.ConfigurationTarget.Global);
-    await waitFor('the store to leave the test database', () => api.session.dbPath !== dbPath);
+    await testDb.leave();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
