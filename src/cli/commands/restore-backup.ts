@@ -12,12 +12,17 @@ export function register(program: Command): void {
   addDbOption(cmd);
   cmd.action((opts: { db?: string }) => {
     const path = resolveDbPath(opts.db);
-    let moved: string | null;
+    let moved: ReturnType<typeof restoreBackup>;
     try {
-      moved = restoreBackup(path).movedAside;
+      moved = restoreBackup(path);
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err), ExitCode.notFound);
     }
-    process.stdout.write(`restored ${path} from ${path}.bak${moved ? ` (previous file kept as ${moved})` : ''}\n`);
+    const kept = [
+      moved.movedAside ? `previous file kept as ${moved.movedAside}` : '',
+      // its unsaved edits belong to the replaced file, not to the backup
+      moved.journalMovedAside ? `its edit journal kept as ${moved.journalMovedAside}` : '',
+    ].filter(Boolean);
+    process.stdout.write(`restored ${path} from ${path}.bak${kept.length ? ` (${kept.join('; ')})` : ''}\n`);
   });
 }

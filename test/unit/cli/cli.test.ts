@@ -103,4 +103,16 @@ describe('cli: stlmgr', function () {
     assert.equal(JSON.parse(stats.out).variants, 2);
     assert.equal(stlmgr(['restore-backup', '--db', join(dir, 'nothing.db')]).code, 3);
   });
+
+  it('restore-backup keeps the edit journal of the replaced file aside and says where', () => {
+    const path = join(dir, 'journaled', 'library.db');
+    assert.equal(stlmgr(['scan', lib, '--db', path]).code, 0);
+    assert.equal(stlmgr(['scan', lib, '--db', path]).code, 0);
+    writeFileSync(`${path}.journal`, '{"unsaved": "edits of the current file"}\n');
+    const restored = stlmgr(['restore-backup', '--db', path]);
+    assert.equal(restored.code, 0, restored.err);
+    assert.match(restored.out, /previous file kept as .*library\.db\.replaced-/);
+    assert.match(restored.out, /its edit journal kept as .*library\.db\.journal\.corrupt-/);
+    assert.ok(!existsSync(`${path}.journal`), 'no journal left to replay onto the backup');
+  });
 });
