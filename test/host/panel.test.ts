@@ -140,6 +140,9 @@ describe('STL Manager variant panel and overrides', function () {
     await features.panel.show(id);
     const set = await send({ type: 'setOverride', variantId: id, field: 'designer', value: 'titan_forge' });
     assert.equal(set.ok, true, set.message);
+    // durable before the debounced save of the whole database: the edit is in the journal beside it
+    const journal = fs.readFileSync(`${dbPath}.journal`, 'utf8');
+    assert.match(journal, /"titan_forge"/, 'the override is in the edit journal when the call returns');
     const designer = await effective(id, 'designer');
     assert.deepEqual([designer?.overridden, designer?.override, designer?.effective], [true, 'titan_forge', 'titan_forge']);
     assert.notEqual(designer?.auto, 'titan_forge', 'the automatic value is kept apart');
