@@ -59,9 +59,11 @@ export interface NormalizeCues {
   franchisePhrasesByFirst: ReadonlyMap<string, readonly { tokens: readonly string[]; alias: string }[]>;
   /** The same by second token, for a misspelt first word. */
   franchisePhrasesBySecond: ReadonlyMap<string, readonly { tokens: readonly string[]; alias: string }[]>;
-  /** First words of two-word character / franchise aliases (`poison` of `poison ivy` / `poison_ivy`): a bigram
-   * is only worth building when its first token is one of these. */
-  aliasBigramFirst: ReadonlySet<string>;
+  /** Every character and franchise alias (one lookup where both tables would be asked). */
+  aliasKeys: ReadonlySet<string>;
+  /** Two-word character / franchise aliases by their words: `poison` → `ivy` → [`poison ivy`, `poison_ivy`] (those
+   * that exist, `a b` before `a_b`, ≤ 40 characters), so adjacent tokens are checked without joining them. */
+  aliasPairs: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
   /** Franchise + character alias words, for splitting glued tokens (`ryukomatoi`). */
   glued: GluedDictionary;
 }
@@ -143,13 +145,18 @@ function compileCues(r: Ruleset): NormalizeCues {
       map.set(key, list);
     }
   }
-  const aliasBigramFirst = new Set<string>();
-  for (const map of [r.franchises.byAlias, r.franchises.charactersByAlias] as ReadonlyMap<string, unknown>[]) {
-    for (const a of map.keys()) {
-      const m = /^([^ _]+)[ _][^ _]+$/u.exec(a);
-      if (m) aliasBigramFirst.add(m[1]);
-    }
+  const aliasKeys = new Set<string>([...r.franchises.byAlias.keys(), ...r.franchises.charactersByAlias.keys()]);
+  const aliasPairs = new Map<string, Map<string, string[]>>();
+  for (const a of aliasKeys) {
+    const m = /^([^ _]+)[ _]([^ _]+)$/u.exec(a);
+    if (!m || a.length > 40) continue;
+    const second = aliasPairs.get(m[1]) ?? new Map<string, string[]>();
+    aliasPairs.set(m[1], second);
+    const joined = second.get(m[2]) ?? [];
+    second.set(m[2], joined);
+    joined.push(a);
   }
+  for (const second of aliasPairs.values()) for (const joined of second.values()) joined.sort((x, y) => (x.includes(' ') ? 0 : 1) - (y.includes(' ') ? 0 : 1));
   const gluedWords: string[] = [];
   for (const a of r.franchises.byAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
   for (const a of r.franchises.charactersByAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
@@ -194,7 +201,8 @@ function compileCues(r: Ruleset): NormalizeCues {
     tabletopHints: union(B.BUILTIN_TABLETOP_HINTS, t.tabletopHints),
     ambiguousAliases: union(B.BUILTIN_AMBIGUOUS_ALIASES, t.ambiguousAliases),
     assetCategory: t.assetCategory,
-    aliasBigramFirst,
+    aliasKeys,
+    aliasPairs,
     franchisePhrasesByFirst,
     franchisePhrasesBySecond,
     glued: gluedDictionary(gluedWords),

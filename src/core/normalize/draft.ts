@@ -1,5 +1,6 @@
 // The mutable working state the passes share while normalizing one variant.
 import type { NormalizeCues } from './cues';
+import { plainFlags } from './plain-tokens';
 import { emptyFields, type NormalizedFields, type WarningCode } from './types';
 
 export interface NormalizeOptions {
@@ -29,12 +30,16 @@ export class Draft {
   segmentationVotes: { split: number; merged: number } = { split: 0, merged: 0 };
   supportVotes = { presupported: false, supported: false, unsupported: false };
   pcPositive = false;
+  /** Per token: nothing in the vocabulary knows it (plain-tokens.ts), so no per-token rule can take it. */
+  readonly plain: readonly boolean[];
 
   constructor(
     readonly tokens: readonly string[],
     readonly cues: NormalizeCues,
     readonly options: NormalizeOptions,
-  ) {}
+  ) {
+    this.plain = plainFlags(tokens, cues);
+  }
 
   warn(code: WarningCode): void {
     if (!this.warnings.includes(code)) this.warnings.push(code);

@@ -17,7 +17,7 @@ import { tokenLoop } from './passes/token-loop';
 import { pathComponents, tokenizeComponent, unique } from './tokenize';
 import type { SiblingSplit } from './sibling-segmentation';
 import type { NormalizeResult } from './types';
-import { variantTokens } from './variant-tokens';
+import { variantTokensOf } from './variant-tokens';
 
 export type { NormalizeOptions } from './draft';
 
@@ -39,8 +39,9 @@ export function normalizeTokens(tokens: readonly string[], ruleset: Ruleset, opt
   const english = englishTokens(tokens, ruleset.glossary);
   if (english.length !== tokens.length || english.some((t, i) => t !== tokens[i])) d.fields.english_tokens = english;
   intendedUseDefaults(d);
-  for (const t of tokens) {
-    const category = d.cues.assetCategory.get(t);
+  for (let i = 0; i < tokens.length; i++) {
+    if (d.plain[i]) continue;
+    const category = d.cues.assetCategory.get(tokens[i]);
     if (category) {
       d.fields.asset_category = category;
       break;
@@ -64,7 +65,7 @@ export function variantInput(relPath: string, files: readonly string[], siblingS
     rawComponents: components,
   };
   if (siblingSplit) options.siblingSplit = siblingSplit;
-  return { tokens: variantTokens(relPath, files), options };
+  return { tokens: variantTokensOf(relPath, components, files), options };
 }
 
 /** Normalizes one variant: its folder relPath and its member files' relPaths. */

@@ -1,6 +1,7 @@
 // The token stream of one variant (SPEC §2.3): its folder path, then the names of its model files, then synthetic
 // `<N>scale` / `<NN>mm` tokens read from the raw path text. Order-preserving and de-duplicated.
-import { tokenizeComponent, tokenizePath, unique } from './tokenize';
+import { BoundedCache } from './bounded-cache';
+import { pathComponents, tokenizeComponent, unique } from './tokenize';
 
 export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
   'stl', 'obj', '3mf', 'gltf', 'glb', 'ztl', 'step', 'stp', 'lys', 'chitubox', 'ctb',
@@ -22,10 +23,20 @@ const SEP = '[\\s_\\-:/\\\\.]*';
 const RATIO_THEN_SCALE = new RegExp(`(?<![0-9])1${SEP}([0-9]{1,2})\\s*scale`, 'giu');
 const SCALE_THEN_RATIO = new RegExp(`scale${SEP}(1?)${SEP}([0-9]{1,2})(?![0-9])`, 'giu');
 const MM_RE = /\b([0-9]{2,3})\s*mm\b/giu;
+// Literals each pattern needs, with the same flags (so the same case folding): most paths hold neither, and a
+// plain scan for them is cheaper than the patterns' lookbehinds.
+const HAS_SCALE = /scale/iu;
+const HAS_MM = /mm/iu;
 
 /** Synthetic tokens from raw text: `6scale` for `1-6 scale` / `scale 1 6`, `32mm` for `32 mm`. */
 export function syntheticTokens(text: string): string[] {
   const out: string[] = [];
+  if (HAS_SCALE.test(text)) scaleTokens(text, out);
+  if (HAS_MM.test(text)) for (const m of text.matchAll(MM_RE)) out.push(`${m[1]}mm`);
+  return out;
+}
+
+function scaleTokens(text: string, out: string[]): void {
   for (const m of text.matchAll(RATIO_THEN_SCALE)) {
     const n = Number(m[1]);
     if (SCALE_DENOMINATORS_SYNTHETIC.has(n)) out.push(`${n}scale`);
@@ -36,7 +47,29 @@ export function syntheticTokens(text: string): string[] {
     if (!SCALE_DENOMINATORS_SYNTHETIC.has(n) && m[1] === '1') n = Number(`1${m[2]}`);
     if (SCALE_DENOMINATORS_SYNTHETIC.has(n)) out.push(`${n}scale`);
   }
-  for (const m of text.matchAll(MM_RE)) out.push(`${m[1]}mm`);
+}
+
+/** Tokens one member file adds, by its path below the variant folder (`LYS/body.lys`; the bare name for a file
+ * outside it): its folders' and its name's tokens, none when it is not a model file. Relative paths repeat across
+ * variants (`Supported/base.stl`), so one lookup replaces the per-file slicing and tokenizing. */
+const fileTokensCache = new BoundedCache<string, readonly string[]>();
+
+function fileTokens(rel: string): readonly string[] {
+  let tokens = fileTokensCache.get(rel);
+  if (tokens === undefined) tokens = fileTokensCache.set(rel, fileTokensUncached(rel));
+  return tokens;
+}
+
+function fileTokensUncached(rel: string): string[] {
+  const slash = rel.lastIndexOf('/');
+  const name = rel.slice(slash + 1);
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0 || name.length - dot > 10 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return [];
+  if (name.startsWith('._')) return [];
+  const out: string[] = [];
+  // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
+  if (slash > 0) for (const folder of rel.slice(0, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, out);
+  tokenizeComponent(name, out);
   return out;
 }
 
@@ -46,24 +79,25 @@ export function syntheticTokens(text: string): string[] {
  * AppleDouble/`.DS_Store` never do.
  */
 export function variantTokens(relPath: string, files: readonly string[]): string[] {
+  return variantTokensOf(relPath, pathComponents(relPath), files);
+}
+
+/** The same, given the relPath's components (`pathComponents(relPath)`), which the caller needs anyway. */
+export function variantTokensOf(relPath: string, components: readonly string[], files: readonly string[]): string[] {
   const variant = relPath.includes('\\') ? relPath.replace(/\\/g, '/') : relPath;
   const junk = isMacJunk(variant);
-  const tokens: string[] = junk ? [] : tokenizePath(variant);
-  const prefix = variant === '' ? '' : `${variant.replace(/\/+$/, '')}/`;
+  const tokens: string[] = [];
+  if (!junk) for (const c of components) tokenizeComponent(c, tokens);
+  // The files' folder prefix is `<variant without trailing slashes>/`; compared in place rather than built.
+  const base = variant.endsWith('/') ? variant.replace(/\/+$/, '') : variant;
+  const prefixLength = variant === '' ? 0 : base.length + 1;
   const sorted = isSorted(files) ? files : [...files].sort();
   for (const raw of sorted) {
     const f = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
-    const slash = f.lastIndexOf('/');
-    const name = f.slice(slash + 1);
-    const dot = name.lastIndexOf('.');
-    if (dot <= 0 || name.length - dot > 10 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) continue;
-    if (name.startsWith('._') || isMacJunk(f)) continue;
-    // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
-    if (slash > 0 && f.startsWith(prefix) && slash > prefix.length) {
-      for (const folder of f.slice(prefix.length, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, tokens);
-    }
-    tokenizeComponent(name, tokens);
+    if (f.includes('__') && isMacJunk(f)) continue;
+    const below = prefixLength === 0 || (f.charCodeAt(base.length) === 0x2f && f.startsWith(base));
+    for (const t of fileTokens(below ? f.slice(prefixLength) : f.slice(f.lastIndexOf('/') + 1))) tokens.push(t);
   }
-  if (!junk) tokens.push(...syntheticTokens(variant));
+  if (!junk) for (const t of syntheticTokens(variant)) tokens.push(t);
   return unique(tokens);
 }

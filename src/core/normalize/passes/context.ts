@@ -17,20 +17,24 @@ export function isValidCharacterAlias(d: Draft, alias: string, franchisePresent:
   return !d.cues.ambiguousAliases.has(alias) && !isShortOrNumeric(alias);
 }
 
-/** Appends to `out` the terms of `stream` and of its adjacent-pair joins (`a b`, `a_b`) that `isHit` accepts. */
-function collectHits(stream: readonly string[], d: Draft, isHit: (t: string) => boolean, seen: Set<string>, out: string[]): void {
-  const stop = d.cues.stopwords;
-  const first = d.cues.aliasBigramFirst;
-  for (const t of stream) if (!seen.has(t) && isHit(t)) (seen.add(t), out.push(t));
+const NONE: readonly never[] = [];
+
+/** Appends to `out` the character / franchise aliases among the terms of `stream` and its adjacent-pair joins
+ * (`a b`, `a_b`; at most 40 characters; alphanumeric non-stopword tokens only). */
+function collectHits(stream: readonly string[], d: Draft, seen: Set<string>, out: string[], plain?: readonly boolean[]): void {
+  const { stopwords: stop, aliasKeys, aliasPairs } = d.cues;
+  for (let i = 0; i < stream.length; i++) {
+    const t = stream[i];
+    if (plain?.[i] !== true && aliasKeys.has(t) && !seen.has(t)) (seen.add(t), out.push(t));
+  }
   for (let i = 0; i + 1 < stream.length; i++) {
+    if (plain?.[i] === true) continue;
     const a = stream[i];
-    if (!first.has(a)) continue;
+    const joined = aliasPairs.get(a)?.get(stream[i + 1]);
+    if (joined === undefined) continue;
     const b = stream[i + 1];
     if (stop.has(a) || stop.has(b) || !ALNUM.test(a) || !ALNUM.test(b)) continue;
-    for (const j of [' ', '_']) {
-      const t = a + j + b;
-      if (t.length <= 40 && !seen.has(t) && isHit(t)) (seen.add(t), out.push(t));
-    }
+    for (const t of joined) if (!seen.has(t)) (seen.add(t), out.push(t));
   }
 }
 
@@ -62,13 +66,15 @@ function franchisePhraseHits(d: Draft, seen: Set<string>, out: string[]): void {
     return true;
   };
   for (let i = 0; i < tokens.length; i++) {
-    for (const ph of cues.franchisePhrasesByFirst.get(tokens[i]) ?? []) {
+    if (d.plain[i]) continue;
+    for (const ph of cues.franchisePhrasesByFirst.get(tokens[i]) ?? NONE) {
       if (!seen.has(ph.alias) && matches(ph.tokens, i)) (seen.add(ph.alias), out.push(ph.alias));
     }
   }
   // A misspelt first word: found through the second word.
   for (let i = 1; i < tokens.length; i++) {
-    for (const ph of cues.franchisePhrasesBySecond.get(tokens[i]) ?? []) {
+    if (d.plain[i]) continue;
+    for (const ph of cues.franchisePhrasesBySecond.get(tokens[i]) ?? NONE) {
       if (!seen.has(ph.alias) && tokens[i - 1] !== ph.tokens[0] && matches(ph.tokens, i - 1)) (seen.add(ph.alias), out.push(ph.alias));
     }
   }
@@ -78,24 +84,23 @@ export function computeContext(d: Draft): void {
   const { cues, tokens } = d;
   const hits: string[] = [];
   if (cues.charactersByAlias.size > 0 || cues.franchiseByAlias.size > 0) {
-    const isHit = (t: string) => cues.charactersByAlias.has(t) || cues.franchiseByAlias.has(t);
     const seen = new Set<string>();
-    collectHits(tokens, d, isHit, seen, hits);
+    collectHits(tokens, d, seen, hits, d.plain);
     franchisePhraseHits(d, seen, hits);
     d.directCount = hits.length;
     // Split parts only matter where they hit: each component's / token's parts and their adjacent pairs.
     for (const c of d.options.rawComponents ?? []) {
       const parts = splitMixed(c);
-      if (parts.length > 1) collectHits(parts, d, isHit, seen, hits);
+      if (parts.length > 1) collectHits(parts, d, seen, hits);
     }
     for (const t of tokens) {
       const parts = segmentGlued(t, cues.glued);
-      if (parts.length > 1) collectHits(parts, d, isHit, seen, hits);
+      if (parts.length > 1) collectHits(parts, d, seen, hits);
     }
   }
   d.expanded = hits;
   d.franchisePresent = hits.some((t) => cues.franchiseByAlias.has(t));
-  const designerEvidence = tokens.some((t) => cues.designerByToken.has(t));
+  const designerEvidence = tokens.some((t, i) => !d.plain[i] && cues.designerByToken.has(t));
   const characterEvidence = hits.some((t) => isValidCharacterAlias(d, t, d.franchisePresent));
-  d.isTabletop = !designerEvidence && !d.franchisePresent && !characterEvidence && tokens.some((t) => cues.tabletopHints.has(t));
+  d.isTabletop = !designerEvidence && !d.franchisePresent && !characterEvidence && tokens.some((t, i) => !d.plain[i] && cues.tabletopHints.has(t));
 }

@@ -11,12 +11,15 @@ export function phraseAt(tokens: readonly string[], phrase: readonly string[]): 
   return -1;
 }
 
+const NONE: readonly never[] = [];
+
 export function designerPhrases(d: Draft): void {
   // The first phrase in longest-first order that occurs anywhere (the original loops over phrases, not positions).
   const tokens = d.tokens;
   let best: { phrase: DesignerPhrase; rank: number; at: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    for (const c of d.cues.designerPhrasesByFirst.get(tokens[i]) ?? []) {
+    if (d.plain[i]) continue;
+    for (const c of d.cues.designerPhrasesByFirst.get(tokens[i]) ?? NONE) {
       if (best && c.rank >= best.rank) continue;
       if (d.cues.designerNeverAssign.has(c.phrase.key)) continue;
       const p = c.phrase.tokens;

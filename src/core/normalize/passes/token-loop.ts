@@ -115,6 +115,7 @@ export function tokenLoop(d: Draft): void {
   const f = d.fields;
   let pcNegative = false;
   for (let i = 0; i < tokens.length; i++) {
+    if (d.plain[i]) continue;
     const token = tokens[i];
     if (designerToken(d, i)) continue;
     const families = cues.lineageFamilyByToken.get(token);
@@ -169,7 +170,7 @@ export function tokenLoop(d: Draft): void {
     if (classified(d, token)) d.explain(i);
   }
   // A strong cue seen after a weak one removes the doubt.
-  if (tokens.some((t) => cues.nsfwStrong.has(t))) {
+  if (tokens.some((t, i) => !d.plain[i] && cues.nsfwStrong.has(t))) {
     const at = d.warnings.indexOf('nsfw_weak_confidence');
     if (at >= 0) d.warnings.splice(at, 1);
   }
