@@ -1,6 +1,5 @@
 // The token stream of one variant (SPEC §2.3): its folder path, then the names of its model files, then synthetic
 // `<N>scale` / `<NN>mm` tokens read from the raw path text. Order-preserving and de-duplicated.
-import { BoundedCache } from './bounded-cache';
 import { pathComponents, tokenizeComponent, unique } from './tokenize';
 
 export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -49,30 +48,6 @@ function scaleTokens(text: string, out: string[]): void {
   }
 }
 
-/** Tokens one member file adds, by its path below the variant folder (`LYS/body.lys`; the bare name for a file
- * outside it): its folders' and its name's tokens, none when it is not a model file. Relative paths repeat across
- * variants (`Supported/base.stl`), so one lookup replaces the per-file slicing and tokenizing. */
-const fileTokensCache = new BoundedCache<string, readonly string[]>();
-
-function fileTokens(rel: string): readonly string[] {
-  let tokens = fileTokensCache.get(rel);
-  if (tokens === undefined) tokens = fileTokensCache.set(rel, fileTokensUncached(rel));
-  return tokens;
-}
-
-function fileTokensUncached(rel: string): string[] {
-  const slash = rel.lastIndexOf('/');
-  const name = rel.slice(slash + 1);
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0 || name.length - dot > 10 || !MODEL_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return [];
-  if (name.startsWith('._')) return [];
-  const out: string[] = [];
-  // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
-  if (slash > 0) for (const folder of rel.slice(0, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, out);
-  tokenizeComponent(name, out);
-  return out;
-}
-
 /**
  * Tokens of a variant from its folder relPath and its member files' relPaths (`/` or `\`). Only model files
  * contribute (their name and the folders between the variant and them); `__MACOSX` content and
@@ -94,9 +69,16 @@ export function variantTokensOf(relPath: string, components: readonly string[], 
   const sorted = isSorted(files) ? files : [...files].sort();
   for (const raw of sorted) {
     const f = raw.includes('\\') ? raw.replace(/\\/g, '/') : raw;
-    if (f.includes('__') && isMacJunk(f)) continue;
-    const below = prefixLength === 0 || (f.charCodeAt(base.length) === 0x2f && f.startsWith(base));
-    for (const t of fileTokens(below ? f.slice(prefixLength) : f.slice(f.lastIndexOf('/') + 1))) tokens.push(t);
+    const slash = f.lastIndexOf('/');
+    const dot = f.lastIndexOf('.');
+    if (dot <= slash + 1 || f.length - dot > 10 || !MODEL_EXTENSIONS.has(f.slice(dot + 1).toLowerCase())) continue;
+    if ((f.charCodeAt(slash + 1) === 0x2e && f.charCodeAt(slash + 2) === 0x5f) || (f.includes('__') && isMacJunk(f))) continue;
+    // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
+    // `lastIndexOf(base, 0) === 0` is startsWith, several times faster in V8 on long strings.
+    if (slash > prefixLength && (prefixLength === 0 || (f.charCodeAt(base.length) === 0x2f && f.lastIndexOf(base, 0) === 0))) {
+      for (const folder of f.slice(prefixLength, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, tokens);
+    }
+    tokenizeComponent(f.slice(slash + 1), tokens);
   }
   if (!junk) for (const t of syntheticTokens(variant)) tokens.push(t);
   return unique(tokens);
