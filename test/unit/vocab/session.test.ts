@@ -61,6 +61,22 @@ describe('vocab session: layers, edits, fixes, digest', () => {
     assert.deepEqual(shared.map((f) => [f.severity, f.range.start.line]), [['error', 4], ['error', 9]]);
   });
 
+  it('reports a key that is another entry\'s alias (the key matches as an alias too): designers error, parts info', () => {
+    // `acme` is a key with an alias list that does not repeat it; `acme_studio` claims "acme" as an alias
+    write('default/designers.yaml', designers('  acme:\n    aliases: ["acme miniatures"]\n  acme_studio:\n    aliases: [acme_studio, acme]\n'));
+    write('default/parts/w40k.yaml', 'system: w40k\nwargear:\n  bolter:\n    aliases: ["bolter gun"]\n  boltgun:\n    aliases: [boltgun, bolter]\n');
+    const s = new VocabSession([join(root, 'default')]);
+    s.loadAll();
+    const shared = s.allFindings().filter((f) => f.code === 'shared-alias');
+    const designer = shared.filter((f) => f.file.endsWith('designers.yaml'));
+    assert.deepEqual(designer.map((f) => [f.severity, f.range.start.line]).sort((a, b) => Number(a[1]) - Number(b[1])), [['error', 8], ['error', 11]]);
+    assert.ok(designer.some((f) => f.message === "The designer key 'acme' is also an alias of 'acme_studio'"), designer.map((f) => f.message).join('\n'));
+    assert.ok(designer.some((f) => f.message === "The alias 'acme' of designer 'acme_studio' is also an alias of 'acme' (its key)"));
+    const parts = shared.filter((f) => f.file.endsWith('w40k.yaml'));
+    assert.deepEqual(parts.map((f) => f.severity), ['info', 'info']);
+    assert.deepEqual(s.ruleset.codex.partsByAlias.get('bolter'), ['w40k:bolter', 'w40k:boltgun'], 'the ambiguity the findings point at');
+  });
+
   it('skips a broken file, keeps the rest, and keeps the last good version during an edit', () => {
     const p = write('default/designers.yaml', designers());
     write('default/collections/acme_forge.yaml', collections);

@@ -17,6 +17,8 @@ export interface AliasEntry {
   /** Path of the alias list in the file's value. */
   path: ValuePath;
   aliases: readonly unknown[];
+  /** Path of the entry itself, where its key also matches as an alias (the ruleset adds it to the alias map). */
+  keyPath?: ValuePath;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -34,14 +36,14 @@ function collect(file: VocabFile): AliasEntry[] {
   const p = file.parsed;
   const out: AliasEntry[] = [];
   if (!p) return out;
-  const add = (domain: AliasDomain, scope: string, key: string, path: ValuePath, list: unknown) => {
-    if (Array.isArray(list)) out.push({ domain, scope, key, path, aliases: list });
+  const add = (domain: AliasDomain, scope: string, key: string, path: ValuePath, list: unknown, keyPath?: ValuePath) => {
+    if (Array.isArray(list)) out.push({ domain, scope, key, path, aliases: list, ...(keyPath ? { keyPath } : {}) });
   };
   switch (p.kind) {
     case 'designers':
       for (const [k, e] of Object.entries(p.value.designers)) {
-        if (Array.isArray(e)) add('designer', '', k, ['designers', k], e);
-        else add('designer', '', k, ['designers', k, 'aliases'], e.aliases);
+        if (Array.isArray(e)) add('designer', '', k, ['designers', k], e, ['designers', k]);
+        else add('designer', '', k, ['designers', k, 'aliases'], e.aliases, ['designers', k]);
       }
       break;
     case 'franchise': {
@@ -59,7 +61,7 @@ function collect(file: VocabFile): AliasEntry[] {
     case 'codex': {
       const sys = systemKeyOf(p.value.system);
       for (const [fk, f] of Object.entries(p.value.factions)) {
-        add('faction', sys, fk, ['factions', fk, 'aliases'], f.aliases);
+        add('faction', sys, fk, ['factions', fk, 'aliases'], f.aliases, ['factions', fk]);
         for (const [uk, u] of Object.entries(f.units ?? {})) {
           if (typeof u !== 'string') add('unit', sys, uk, ['factions', fk, 'units', uk, 'aliases'], u.aliases);
         }
@@ -74,8 +76,8 @@ function collect(file: VocabFile): AliasEntry[] {
       break;
     case 'parts': {
       const sys = p.value.system ? systemKeyOf(p.value.system) : (systemFromFileName(file.relPath) ?? 'w40k');
-      for (const [k, w] of Object.entries(p.value.wargear ?? {})) add('part', sys, k, ['wargear', k, 'aliases'], w.aliases);
-      for (const [k, b] of Object.entries(p.value.bodies ?? {})) add('part', sys, k, ['bodies', k, 'aliases'], b.aliases);
+      for (const [k, w] of Object.entries(p.value.wargear ?? {})) add('part', sys, k, ['wargear', k, 'aliases'], w.aliases, ['wargear', k]);
+      for (const [k, b] of Object.entries(p.value.bodies ?? {})) add('part', sys, k, ['bodies', k, 'aliases'], b.aliases, ['bodies', k]);
       break;
     }
     case 'collections':

@@ -110,6 +110,7 @@ export const aliasDomainsOfKind: Readonly<Record<VocabFile['kind'], readonly Ali
 interface Claim {
   file: VocabFile;
   entry: AliasEntry;
+  /** Position in the alias list; -1 for the entry's key, which matches as an alias too. */
   index: number;
   alias: string;
 }
@@ -128,13 +129,17 @@ export function lintSharedAliasesByDomain(files: readonly VocabFile[], only?: Re
     if (only && !aliasDomainsOfKind[file.kind].some((d) => only.has(d))) continue;
     for (const entry of aliasEntries(file)) {
       if (!sharedSeverity[entry.domain] || (only && !only.has(entry.domain))) continue;
+      const scope = `${entry.domain}|${entry.scope}`;
+      const claim = (alias: string, index: number) => {
+        const c = { file, entry, index, alias };
+        push(byForm, `${scope}|${aliasForm(alias)}`, c);
+        push(byTokens, `${scope}|${aliasTokens(alias).join(' ')}`, c);
+      };
       entry.aliases.forEach((a, index) => {
-        if (typeof a !== 'string') return;
-        const claim = { file, entry, index, alias: a };
-        const scope = `${entry.domain}|${entry.scope}`;
-        push(byForm, `${scope}|${aliasForm(a)}`, claim);
-        push(byTokens, `${scope}|${aliasTokens(a).join(' ')}`, claim);
+        if (typeof a === 'string') claim(a, index);
       });
+      // another entry's alias equal to this key makes the key ambiguous just the same
+      if (entry.keyPath && !entry.aliases.some((a) => typeof a === 'string' && aliasForm(a) === aliasForm(entry.key))) claim(entry.key, -1);
     }
   }
   const out = new Map<AliasDomain, Finding[]>();
@@ -169,10 +174,12 @@ function distinctKeys(claims: Claim[]): Claim[] {
 function sharedFindings(claims: Claim[], code: 'shared-alias' | 'alias-collision'): Finding[] {
   const severity = code === 'alias-collision' ? 'info' : sharedSeverity[claims[0]!.entry.domain]!;
   const noun = domainNoun[claims[0]!.entry.domain];
-  const place = (c: Claim): Range => c.file.doc!.rangeAt([...c.entry.path, c.index]);
+  const place = (c: Claim): Range => (c.index < 0 && c.entry.keyPath ? c.file.doc!.keyRangeAt(c.entry.keyPath) : c.file.doc!.rangeAt([...c.entry.path, c.index]));
+  const what = (c: Claim): string => (c.index < 0 ? `the key '${c.alias}'` : `'${c.alias}'`);
   return claims.map((c) => {
     const others = claims.filter((o) => o !== c);
-    const names = others.map((o) => `'${o.entry.key}'`).join(', ');
+    const names = others.map((o) => (o.index < 0 ? `'${o.entry.key}' (its key)` : `'${o.entry.key}'`)).join(', ');
+    const subject = c.index < 0 ? `The ${noun} key '${c.alias}'` : `The alias '${c.alias}' of ${noun} '${c.entry.key}'`;
     return {
       file: c.file.path,
       range: place(c),
@@ -180,9 +187,9 @@ function sharedFindings(claims: Claim[], code: 'shared-alias' | 'alias-collision
       severity,
       message:
         code === 'shared-alias'
-          ? `The alias '${c.alias}' of ${noun} '${c.entry.key}' is also an alias of ${names}`
-          : `The alias '${c.alias}' of ${noun} '${c.entry.key}' reads as the same tokens as ${others.map((o) => `'${o.alias}' of '${o.entry.key}'`).join(', ')}`,
-      related: others.map((o) => ({ file: o.file.path, range: place(o), message: `'${o.alias}' of ${noun} '${o.entry.key}'` })),
+          ? `${subject} is also an alias of ${names}`
+          : `${subject} reads as the same tokens as ${others.map((o) => `${what(o)} of '${o.entry.key}'`).join(', ')}`,
+      related: others.map((o) => ({ file: o.file.path, range: place(o), message: `${what(o)} of ${noun} '${o.entry.key}'` })),
     } satisfies Finding;
   });
 }
