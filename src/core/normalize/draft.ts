@@ -17,8 +17,8 @@ export interface NormalizeOptions {
 export class Draft {
   readonly fields: NormalizedFields = emptyFields();
   readonly warnings: WarningCode[] = [];
-  /** Indexes of tokens a rule consumed or the vocab explains. */
-  readonly explained = new Set<number>();
+  /** Per token index: a rule consumed it or the vocab explains it. */
+  readonly explained: boolean[];
   /** Character / franchise alias hits of the lookup stream (tokens, camelCase / glued splits, bigrams), in order. */
   expanded: string[] = [];
   /** `expanded[0 .. directCount)` came from the tokens and their bigrams; the rest from camelCase / glued splits. */
@@ -39,6 +39,7 @@ export class Draft {
     readonly options: NormalizeOptions,
   ) {
     this.plain = plainFlags(tokens, cues);
+    this.explained = new Array<boolean>(tokens.length).fill(false);
   }
 
   warn(code: WarningCode): void {
@@ -46,7 +47,7 @@ export class Draft {
   }
 
   explain(index: number): void {
-    this.explained.add(index);
+    this.explained[index] = true;
   }
 
   addHint(list: string[], value: string): void {

@@ -44,7 +44,7 @@ function phraseStarts(glossary: Glossary): ReadonlyMap<string, number> {
 interface WordInfo {
   word: string; // NFKC, lower case
   maxPhrase: number; // longest glossary phrase starting with it (1 = none)
-  alone: string; // its English on its own
+  alone: string; // its English on its own, lower case
 }
 const wordCaches = new WeakMap<Glossary, BoundedCache<string, WordInfo>>();
 function wordInfo(token: string, glossary: Glossary): WordInfo {
@@ -53,7 +53,7 @@ function wordInfo(token: string, glossary: Glossary): WordInfo {
   const hit = cache.get(token);
   if (hit) return hit;
   const word = token.normalize('NFKC').toLowerCase();
-  const alone = glossary.merged.get(word) ?? single(word, glossary);
+  const alone = (glossary.merged.get(word) ?? single(word, glossary)).toLowerCase();
   return cache.set(token, { word, maxPhrase: Math.min(MAX_PHRASE, phraseStarts(glossary).get(word) ?? 1), alone });
 }
 
@@ -69,30 +69,30 @@ function single(token: string, glossary: Glossary): string {
   return romanize(token);
 }
 
+function pushNew(v: string, seen: Set<string>, out: string[]): void {
+  if (v !== '' && !seen.has(v)) {
+    seen.add(v);
+    out.push(v);
+  }
+}
+
 export function englishTokens(tokens: readonly string[], glossary: Glossary): string[] {
-  const infos = tokens.map((t) => wordInfo(t, glossary));
-  const words = infos.map((w) => w.word);
   const out: string[] = [];
   const seen = new Set<string>();
-  const push = (s: string) => {
-    const v = s.toLowerCase();
-    if (v !== '' && !seen.has(v)) {
-      seen.add(v);
-      out.push(v);
-    }
-  };
   let i = 0;
-  next: while (i < words.length) {
-    for (let n = Math.min(infos[i].maxPhrase, words.length - i); n >= 2; n--) {
-      const window = words.slice(i, i + n);
+  next: while (i < tokens.length) {
+    const info = wordInfo(tokens[i], glossary);
+    // Phrase windows only where a glossary phrase starts (rare): their words are looked up then.
+    for (let n = Math.min(info.maxPhrase, tokens.length - i); n >= 2; n--) {
+      const window = tokens.slice(i, i + n).map((t) => wordInfo(t, glossary).word);
       const hit = glossary.merged.get(window.join(' ')) ?? glossary.merged.get(window.join('_'));
       if (hit !== undefined) {
-        push(hit);
+        pushNew(hit.toLowerCase(), seen, out);
         i += n;
         continue next;
       }
     }
-    push(infos[i].alone);
+    pushNew(info.alone, seen, out);
     i++;
   }
   return out;

@@ -14,7 +14,7 @@ import { scalePass } from './passes/scale';
 import { segmentationPass } from './passes/segmentation';
 import { supportStatePass } from './passes/support-state';
 import { tokenLoop } from './passes/token-loop';
-import { pathComponents, tokenizeComponent, unique } from './tokenize';
+import { pathComponents, tokenizeComponent } from './tokenize';
 import type { SiblingSplit } from './sibling-segmentation';
 import type { NormalizeResult } from './types';
 import { variantTokensOf } from './variant-tokens';
@@ -48,7 +48,12 @@ export function normalizeTokens(tokens: readonly string[], ruleset: Ruleset, opt
     }
   }
   if (tokens.length > 0 && tokens.every((t) => d.cues.stopwords.has(t))) d.warn('empty_signal');
-  const residual = unique(tokens.filter((_, i) => !d.explained.has(i)));
+  const residual: string[] = [];
+  const inResidual = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!d.explained[i] && !inResidual.has(t)) (inResidual.add(t), residual.push(t));
+  }
   return { fields: d.fields, warnings: d.warnings, residual, confidence: Math.round(d.confidence * 100) / 100 };
 }
 

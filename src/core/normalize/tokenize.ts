@@ -40,10 +40,14 @@ const componentCache = new BoundedCache<string, readonly string[]>();
 
 /** Tokens of one path component (no separators inside), in order, duplicates kept; appended to `out`. */
 export function tokenizeComponent(component: string, out: string[] = []): string[] {
-  let tokens = componentCache.get(component);
-  if (tokens === undefined) tokens = componentCache.set(component, tokenizeComponentUncached(component));
-  for (const t of tokens) out.push(t);
+  for (const t of componentTokens(component)) out.push(t);
   return out;
+}
+
+/** The same, as the shared cached list (not to be modified). */
+export function componentTokens(component: string): readonly string[] {
+  const tokens = componentCache.get(component);
+  return tokens !== undefined ? tokens : componentCache.set(component, tokenizeComponentUncached(component));
 }
 
 function tokenizeComponentUncached(component: string): string[] {
@@ -72,7 +76,8 @@ export function tokenizePath(path: string): string[] {
 
 /** Raw path components (separators normalized, empties dropped), for the case-aware expansions. */
 export function pathComponents(path: string): string[] {
-  return path.replace(/\\/g, '/').split('/').filter((c) => c.length > 0);
+  const parts = (path.includes('\\') ? path.replace(/\\/g, '/') : path).split('/');
+  return parts.includes('') ? parts.filter((c) => c.length > 0) : parts;
 }
 
 const mixedCache = new BoundedCache<string, readonly string[]>();

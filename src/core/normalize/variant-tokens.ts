@@ -1,6 +1,6 @@
 // The token stream of one variant (SPEC §2.3): its folder path, then the names of its model files, then synthetic
 // `<N>scale` / `<NN>mm` tokens read from the raw path text. Order-preserving and de-duplicated.
-import { pathComponents, tokenizeComponent, unique } from './tokenize';
+import { componentTokens, pathComponents } from './tokenize';
 
 export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
   'stl', 'obj', '3mf', 'gltf', 'glb', 'ztl', 'step', 'stp', 'lys', 'chitubox', 'ctb',
@@ -62,7 +62,8 @@ export function variantTokensOf(relPath: string, components: readonly string[], 
   const variant = relPath.includes('\\') ? relPath.replace(/\\/g, '/') : relPath;
   const junk = isMacJunk(variant);
   const tokens: string[] = [];
-  if (!junk) for (const c of components) tokenizeComponent(c, tokens);
+  const seen = new Set<string>();
+  if (!junk) for (const c of components) addNew(componentTokens(c), seen, tokens);
   // The files' folder prefix is `<variant without trailing slashes>/`; compared in place rather than built.
   const base = variant.endsWith('/') ? variant.replace(/\/+$/, '') : variant;
   const prefixLength = variant === '' ? 0 : base.length + 1;
@@ -76,10 +77,20 @@ export function variantTokensOf(relPath: string, components: readonly string[], 
     // Folders between the variant and the file are part of the variant (grouping climbs `Supported/`, `LYS/`…).
     // `lastIndexOf(base, 0) === 0` is startsWith, several times faster in V8 on long strings.
     if (slash > prefixLength && (prefixLength === 0 || (f.charCodeAt(base.length) === 0x2f && f.lastIndexOf(base, 0) === 0))) {
-      for (const folder of f.slice(prefixLength, slash).split('/')) if (folder.length > 0) tokenizeComponent(folder, tokens);
+      for (const folder of f.slice(prefixLength, slash).split('/')) if (folder.length > 0) addNew(componentTokens(folder), seen, tokens);
     }
-    tokenizeComponent(f.slice(slash + 1), tokens);
+    addNew(componentTokens(f.slice(slash + 1)), seen, tokens);
   }
-  if (!junk) for (const t of syntheticTokens(variant)) tokens.push(t);
-  return unique(tokens);
+  if (!junk) addNew(syntheticTokens(variant), seen, tokens);
+  return tokens;
+}
+
+/** Appends the tokens not seen yet (the stream is de-duplicated in order as it is built). */
+function addNew(list: readonly string[], seen: Set<string>, out: string[]): void {
+  for (const t of list) {
+    if (!seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+  }
 }

@@ -22,7 +22,7 @@ function assign(d: Draft, alias: string): void {
 }
 
 export function characterPrePass(d: Draft): void {
-  if (d.cues.charactersByAlias.size === 0) return;
+  if (d.cues.charactersByAlias.size === 0 || d.expanded.length === 0) return;
   const franchisePresent = d.franchisePresent;
   const present = new Set(d.expanded.flatMap((t) => d.cues.franchiseByAlias.get(t) ?? []));
   // A character of a franchise named in the path beats one of a franchise that is not (D13).

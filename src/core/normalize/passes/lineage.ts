@@ -7,8 +7,12 @@ import { WEIGHTS } from '../types';
 const TAIL = 8;
 const RAT_WEAK_SUBSTRINGS = ['gnaw', 'scratch', 'whisk', 'fang', 'claw'];
 
+const TRAILING_NON_ALNUM = /[^\p{L}\p{N}]+$/u;
+
 function isRatWeak(token: string): boolean {
-  const t = token.replace(/[^\p{L}\p{N}]+$/u, '');
+  const last = token.charCodeAt(token.length - 1);
+  const endsAlnum = (last >= 0x61 && last <= 0x7a) || (last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a);
+  const t = endsAlnum ? token : token.replace(TRAILING_NON_ALNUM, '');
   if (B.RAT_WEAK.has(t)) return true;
   if (t.endsWith('tail') || t.endsWith('tails')) return true;
   return RAT_WEAK_SUBSTRINGS.some((s) => t.includes(s));
@@ -20,16 +24,19 @@ function isRatStrong(token: string): boolean {
   return B.RAT_STRONG.has(token) || (token.startsWith('rat') && /^rat(ling|kin|man|men|ogre|folk)/u.test(token));
 }
 
-function thematic(tail: readonly string[]): string | null {
-  if (tail.some(isRatStrong)) return 'ratfolk';
-  if (tail.filter(isRatWeak).length >= 2) return 'ratfolk';
-  if (tail.some((t) => B.UNDEAD_HINTS.has(t))) return 'undead';
+/** Thematic cue of the last TAIL tokens. */
+function thematic(tokens: readonly string[]): string | null {
+  const from = Math.max(0, tokens.length - TAIL);
+  for (let i = from; i < tokens.length; i++) if (isRatStrong(tokens[i])) return 'ratfolk';
+  let weak = 0;
+  for (let i = from; i < tokens.length; i++) if (isRatWeak(tokens[i]) && ++weak >= 2) return 'ratfolk';
+  for (let i = from; i < tokens.length; i++) if (B.UNDEAD_HINTS.has(tokens[i])) return 'undead';
   return null;
 }
 
 export function lineagePass(d: Draft): void {
   const tokens = d.tokens;
-  const theme = thematic(tokens.slice(-TAIL));
+  const theme = thematic(tokens);
   if (theme) {
     d.fields.lineage_family = theme;
     d.confidence += WEIGHTS.lineage;
