@@ -13,9 +13,11 @@ export function supportStatePass(d: Draft): void {
   let un = d.supportVotes.unsupported;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (PRE_PREFIX.test(t)) pre = true;
+    // The first letter rules out a prefix pattern cheaply (most tokens).
+    const first = t.charCodeAt(0);
+    if (first === 0x70 && PRE_PREFIX.test(t)) pre = true;
     else if (t === 'pre' && i + 1 < tokens.length && tokens[i + 1].startsWith('supported')) pre = true;
-    else if (SUPPORTED_PREFIX.test(t) && !(i > 0 && tokens[i - 1] === 'pre')) sup = true;
+    else if (first === 0x73 && SUPPORTED_PREFIX.test(t) && !(i > 0 && tokens[i - 1] === 'pre')) sup = true;
     else if (UNSUPPORTED_WORDS.has(t)) un = true;
   }
   // A `supported` the loop counted that is not the second half of `pre supported`.
