@@ -35,14 +35,19 @@ export function systemHint(text: string): string | null {
 }
 
 const mountChildren = new WeakMap<Ruleset, Map<string, Unit[]>>();
-const firstWords = new WeakMap<Ruleset, Set<string>>();
+const phrasePrefixes = new WeakMap<Ruleset, Set<string>>();
 
-/** First words of every unit phrase: an n-gram is only built from a position holding one. */
-function phraseFirstWords(ruleset: Ruleset): Set<string> {
-  let s = firstWords.get(ruleset);
+/** Every leading run of words of every unit phrase (`space`, `space marine`, `space marine captain`): an n-gram
+ * is only extended while it is one of these, so most positions stop after a word or two. */
+function unitPhrasePrefixes(ruleset: Ruleset): Set<string> {
+  let s = phrasePrefixes.get(ruleset);
   if (!s) {
-    s = new Set([...ruleset.codex.unitsByPhrase.keys()].map((p) => p.split(' ')[0]));
-    firstWords.set(ruleset, s);
+    s = new Set<string>();
+    for (const p of ruleset.codex.unitsByPhrase.keys()) {
+      const words = p.split(' ');
+      for (let k = 1; k <= words.length; k++) s.add(words.slice(0, k).join(' '));
+    }
+    phrasePrefixes.set(ruleset, s);
   }
   return s;
 }
@@ -92,12 +97,12 @@ export function matchUnit(relPath: string, extraText: readonly string[], ruleset
   const text = normText([relPath.replace(/[\\/]/g, ' '), ...extraText.filter((t) => /\p{L}/u.test(t))].join(' '));
   const words = text.split(' ').filter((w) => w.length > 0);
   const found = new Set<string>();
-  const starts = phraseFirstWords(ruleset);
+  const prefixes = unitPhrasePrefixes(ruleset);
   for (let i = 0; i < words.length; i++) {
-    if (!starts.has(words[i])) continue;
     let phrase = '';
     for (let n = 0; n < MAX_WORDS && i + n < words.length; n++) {
       phrase = n === 0 ? words[i] : `${phrase} ${words[i + n]}`;
+      if (!prefixes.has(phrase)) break;
       if (phrase.length >= 3 && index.has(phrase)) found.add(phrase);
     }
   }
