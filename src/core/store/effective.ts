@@ -54,6 +54,19 @@ export const FIELDS: readonly FieldSpec[] = [
 
 export const FIELD_BY_NAME: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.name, f]));
 
+/** How the spec's enum words read in the views (the words themselves stay the stored and exported form). */
+const ENUM_LABELS: Readonly<Record<string, string>> = {
+  tabletop_intent: 'Tabletop',
+  display_large: 'Display (large scale)',
+  bust_only: 'Bust only',
+  base_only: 'Base only',
+  nsfw: 'NSFW',
+};
+
+export function enumLabel(value: string): string {
+  return ENUM_LABELS[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+}
+
 /** A field value as stored (JSON): string, number, boolean, string list, or null for "none". */
 export type FieldValue = string | number | boolean | string[] | null;
 

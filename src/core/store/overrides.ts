@@ -6,7 +6,7 @@ import type { Database } from 'sql.js';
 import type { Ruleset } from '../vocab/ruleset';
 import type { FieldChoice } from './types';
 import { AuditAppender, type AuditSource } from './audit';
-import { FIELD_BY_NAME, asFieldValue, type FieldSpec, type FieldValue, type VocabDomain } from './effective';
+import { FIELD_BY_NAME, asFieldValue, enumLabel, type FieldSpec, type FieldValue, type VocabDomain } from './effective';
 import { inTransaction } from './transaction';
 
 /** Allowed keys per vocab domain, with a display name for pickers. */
@@ -221,7 +221,7 @@ export function fieldChoices(db: Database, vocab: VocabChoices | null, field: st
   if (!spec) return [];
   const q = query.trim().toLowerCase();
   const hit = (value: string, label: string) => q === '' || value.toLowerCase().includes(q) || label.toLowerCase().includes(q);
-  if (spec.type.kind === 'enum') return spec.type.options.filter((o) => hit(o, o)).map((o) => ({ value: o, label: o }));
+  if (spec.type.kind === 'enum') return spec.type.options.filter((o) => hit(o, enumLabel(o))).map((o) => ({ value: o, label: enumLabel(o) }));
   if (spec.type.kind === 'vocab' && vocab) {
     const out: FieldChoice[] = [];
     for (const [value, label] of vocab[spec.type.domain]) {

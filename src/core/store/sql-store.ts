@@ -22,7 +22,7 @@ import { replayJournal, type ReplayReport } from './journal-replay';
 import { fileId, journalSeq, writeMeta } from './store-meta';
 import { searchVariants, type SearchResult } from './search';
 import { refreshSearchIndex } from './search-index';
-import { FIELD_BY_NAME, treeEffective, type FieldValue } from './effective';
+import { FIELD_BY_NAME, enumLabel, treeEffective, type FieldValue } from './effective';
 import { variantDetail, type VariantDetail } from './variant-detail';
 import { joinRel } from './rel-path';
 import { inTransaction } from './transaction';
@@ -344,12 +344,13 @@ export class SqlStore implements LibraryStore {
   async getVariantDetail(variantId: number): Promise<VariantDetail | null> {
     const detail = variantDetail(this.live(), variantId);
     const vocab = this.vocab;
-    if (!detail || !vocab) return detail;
+    if (!detail) return detail;
     const labelled = detail.fields.map((f) => {
       const type = FIELD_BY_NAME.get(f.field)?.type;
-      if (type?.kind !== 'vocab') return f;
-      const name = (v: FieldValue) => (typeof v === 'string' ? (vocab[type.domain].get(v) ?? null) : null);
-      return { ...f, autoLabel: name(f.auto), effectiveLabel: name(f.effective) };
+      let name: ((v: FieldValue) => string | null) | undefined;
+      if (type?.kind === 'enum') name = (v) => (typeof v === 'string' ? enumLabel(v) : null);
+      else if (type?.kind === 'vocab' && vocab) name = (v) => (typeof v === 'string' ? (vocab[type.domain].get(v) ?? null) : null);
+      return name ? { ...f, autoLabel: name(f.auto), effectiveLabel: name(f.effective) } : f;
     });
     return { ...detail, fields: labelled };
   }

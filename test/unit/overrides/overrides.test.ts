@@ -50,6 +50,18 @@ describe('overrides: precedence, validation, audit, revert', function () {
     assert.equal((d(after, 'Archer') as { supportState?: string | null }).supportState, 'presupported');
   });
 
+  it('enum words read as labels in the panel and the picker; the stored value stays the word', async function () {
+    const knight = fx.id('Acme Forge/Knight');
+    await fx.store.applyOverrides({ variantIds: [knight], changes: [{ field: 'intended_use_bucket', value: 'display_large' }], source: 'user' });
+    const use = field(await fx.store.getVariantDetail(knight), 'intended_use_bucket');
+    assert.deepEqual([use.effective, use.effectiveLabel], ['display_large', 'Display (large scale)']);
+    const support = field(await fx.store.getVariantDetail(knight), 'support_state');
+    assert.equal(support.autoLabel, typeof support.auto === 'string' ? support.auto.charAt(0).toUpperCase() + support.auto.slice(1) : null);
+    const choices = await fx.store.fieldChoices('intended_use_bucket', 'table', 10);
+    assert.deepEqual(choices, [{ value: 'tabletop_intent', label: 'Tabletop' }], 'the picker matches labels too');
+    assert.deepEqual((await fx.store.fieldChoices('content_flag', '', 10)).map((c) => c.label), ['NSFW']);
+  });
+
   it('validates values against the field type and the vocabulary, writing nothing when one change fails', async function () {
     await fx.store.setVocabulary(vocabChoices(ruleset));
     const knight = fx.id('Acme Forge/Knight');
