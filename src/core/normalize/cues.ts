@@ -149,14 +149,12 @@ function compileCues(r: Ruleset): NormalizeCues {
   const aliasPairs = new Map<string, Map<string, string[]>>();
   for (const a of aliasKeys) {
     const m = /^([^ _]+)[ _]([^ _]+)$/u.exec(a);
-    if (!m || a.length > 40) continue;
+    if (!m) continue;
     const second = aliasPairs.get(m[1]) ?? new Map<string, string[]>();
     aliasPairs.set(m[1], second);
-    const joined = second.get(m[2]) ?? [];
-    second.set(m[2], joined);
-    joined.push(a);
+    // The joins a bigram is looked up as, in that order.
+    second.set(m[2], [`${m[1]} ${m[2]}`, `${m[1]}_${m[2]}`].filter((k) => k.length <= 40 && aliasKeys.has(k)));
   }
-  for (const second of aliasPairs.values()) for (const joined of second.values()) joined.sort((x, y) => (x.includes(' ') ? 0 : 1) - (y.includes(' ') ? 0 : 1));
   const gluedWords: string[] = [];
   for (const a of r.franchises.byAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
   for (const a of r.franchises.charactersByAlias.keys()) gluedWords.push(...a.split(/[\s_\-]+/));
