@@ -3,13 +3,30 @@
 import type { Draft } from '../draft';
 import { WEIGHTS } from '../types';
 
-const SPLIT_SYNONYMS = new Set(['sectioned', 'separated', 'segmented', 'sliced', 'slice']);
-const PARTS_PARTNERS = new Set(['cut', 'separate', 'separated', 'split']);
+const SPLIT_SYNONYMS = ['sectioned', 'separated', 'segmented', 'sliced', 'slice'];
+const PARTS_PARTNERS = ['cut', 'separate', 'separated', 'split'];
 const BOUNDARY_CUT = /^cut[-_]|[-_]cut$/u;
+
+// Every word the rules below ask about gets a bit; one pass over the tokens collects them (instead of a scan of the
+// stream per question).
+const WORDS = ['non', 'no', 'split', 'version', 'uncutversion', 'uncut', 'nonsplitversion', 'unsplit', 'non_split_version', 'cutversion', 'cut', 'splitversion', 'parts'];
+const SYNONYM_BIT = 1 << WORDS.length;
+const PARTNER_BIT = 1 << (WORDS.length + 1);
+const WORD_BIT = new Map<string, number>(WORDS.map((w, i) => [w, 1 << i]));
+/** A token's bits: its own word's, and the groups it belongs to. */
+const BITS = new Map<string, number>(WORD_BIT);
+for (const w of SPLIT_SYNONYMS) BITS.set(w, (BITS.get(w) ?? 0) | SYNONYM_BIT);
+for (const w of PARTS_PARTNERS) BITS.set(w, (BITS.get(w) ?? 0) | PARTNER_BIT);
 
 export function segmentationPass(d: Draft): void {
   const tokens = d.tokens;
-  const has = (t: string): boolean => tokens.includes(t);
+  let present = 0;
+  let boundaryCut = false;
+  for (const t of tokens) {
+    present |= BITS.get(t) ?? 0;
+    if (!boundaryCut && t.includes('cut') && BOUNDARY_CUT.test(t)) boundaryCut = true;
+  }
+  const has = (w: string): boolean => (present & (WORD_BIT.get(w) ?? 0)) !== 0;
   let merged = d.segmentationVotes.merged;
   let split = d.segmentationVotes.split;
   // `non split version` / `no split version` is a merged phrase: its `split` is not split evidence.
@@ -23,11 +40,12 @@ export function segmentationPass(d: Draft): void {
   if (
     has('cutversion') ||
     (has('cut') && has('version')) ||
-    tokens.some((t) => SPLIT_SYNONYMS.has(t)) ||
+    (present & SYNONYM_BIT) !== 0 ||
     has('splitversion') ||
     (!negatedSplit && has('split') && has('version')) ||
-    (has('parts') && tokens.some((t) => PARTS_PARTNERS.has(t))) ||
-    tokens.some((t) => t === 'cut' || BOUNDARY_CUT.test(t))
+    (has('parts') && (present & PARTNER_BIT) !== 0) ||
+    has('cut') ||
+    boundaryCut
   ) {
     split++;
   }
