@@ -157,20 +157,38 @@ describe('STL Manager extension', function () {
   });
 
   it('Cancel Scan aborts a running scan, which then marks nothing missing', async function () {
-    const missingBefore = (await (await api.session.get()).stats()).variantsMissing;
-    const running = vscode.commands.executeCommand<ScanOutcome[]>('stlManager.scan');
-    await waitFor('the scan to start', () => api.scans.scanning);
-    assert.equal(api.statusBar.text, '$(sync~spin) Scanning…');
-    // a second request for the same root while it runs does not start another scan
-    assert.deepEqual(await api.scans.scanRoots([lib.root]), [{ rootPath: lib.root, skipped: true }]);
-    await waitFor('the crawl to report progress', () => api.scans.progress);
-    assert.equal(await vscode.commands.executeCommand('stlManager.cancelScan'), 1);
-    const [outcome] = await running;
-    assert.ok(outcome.error === 'cancelled' || outcome.summary?.cancelled, JSON.stringify(outcome));
-    assert.equal(api.scans.scanning, false);
-    assert.equal((await (await api.session.get()).stats()).variantsMissing, missingBefore);
-    await api.statusBar.refresh();
-    assert.match(api.statusBar.text, /^\$\(database\) [\d,]+ variants$/);
+    this.timeout(120_000);
+    // a root of its own with enough folders that the crawl is still running when the cancel arrives (the test
+    // library rescans in ~0.1 s on a fast machine); removed again at the end, so later tests see the same store
+    const big = path.join(lib.dir, 'Cancel Library');
+    for (let d = 0; d < 4000; d++) {
+      const folder = path.join(big, `Set ${Math.floor(d / 100)}`, `Model ${d}`);
+      fs.mkdirSync(folder, { recursive: true });
+      for (let f = 0; f < 5; f++) fs.writeFileSync(path.join(folder, `part_${f}.stl`), '');
+    }
+    await vscode.commands.executeCommand('stlManager.addRoot', big);
+    try {
+      const entry = (await api.tree.getChildren()).find((e) => e.type === 'root' && e.root.path === big);
+      assert.ok(entry);
+      const missingBefore = (await (await api.session.get()).stats()).variantsMissing;
+      const running = vscode.commands.executeCommand<ScanOutcome[]>('stlManager.rescan', entry);
+      await waitFor('the scan to start', () => api.scans.scanning);
+      assert.equal(api.statusBar.text, '$(sync~spin) Scanning…');
+      // a second request for the same root while it runs does not start another scan
+      assert.deepEqual(await api.scans.scanRoots([big]), [{ rootPath: big, skipped: true }]);
+      await waitFor('the crawl to report progress', () => api.scans.progress);
+      assert.equal(await vscode.commands.executeCommand('stlManager.cancelScan'), 1);
+      const [outcome] = await running;
+      assert.ok(outcome.error === 'cancelled' || outcome.summary?.cancelled, JSON.stringify(outcome));
+      assert.ok((outcome.summary?.files ?? 0) < 20_000, 'the crawl stopped before the end');
+      assert.equal(api.scans.scanning, false);
+      assert.equal((await (await api.session.get()).stats()).variantsMissing, missingBefore);
+      await api.statusBar.refresh();
+      assert.match(api.statusBar.text, /^\$\(database\) [\d,]+ variants$/);
+    } finally {
+      await vscode.commands.executeCommand('stlManager.removeRoot', big, { skipConfirmation: true });
+      fs.rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('Copy Path puts the absolute path of a variant on the clipboard', async function () {
