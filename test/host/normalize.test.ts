@@ -57,20 +57,7 @@ describe('STL Manager normalization and facet filter', function () {
     dbPath = path.join(dir, 'db', 'library.db');
     testDb = new TestDatabase(api, dbPath);
     await testDb.enter();
-    await vscode.commands.executeCommand('stlManager.addRoot', root);
-    await vscode.commands.executeCommand('stlManager.scan');
-    const store = await api.session.get();
-    // the scan is followed by a normalization of its own (stlManager.normalizeAfterScan, on by default)
-    await waitFor(
-      'normalization after the scan',
-      async () => {
-        const page = await store.listVariants(0, 20);
-        const details = await Promise.all(page.items.map((v) => store.getVariantDetail(v.id)));
-        return page.total > 0 && details.every((d) => d?.normalizedAt);
-      },
-      45_000,
-    );
-    for (const v of (await store.listVariants(0, 20)).items) ids.set(v.relPath, v.id);
+    for (const v of await testDb.scanNormalized(root, 3)) ids.set(v.relPath, v.id);
     for (const rel of [KNIGHT, MARINES, LIBERATORS]) assert.ok(ids.has(rel), `variant ${rel} (found ${[...ids.keys()].join(', ')})`);
   });
 

@@ -66,20 +66,8 @@ describe('STL Manager variant panel and overrides', function () {
     dbPath = path.join(dir, 'db', 'library.db');
     testDb = new TestDatabase(api, dbPath);
     await testDb.enter();
-    await vscode.commands.executeCommand('stlManager.addRoot', root);
-    await vscode.commands.executeCommand('stlManager.scan');
-    // normalization follows the scan (stlManager.normalizeAfterScan) and then refreshes the tree: let it finish
-    const store = await api.session.get();
-    await waitFor(
-      'normalization after the scan',
-      async () => {
-        const page = await store.listVariants(0, 10);
-        if (page.total !== 3) return false;
-        const details = await Promise.all(page.items.map((v) => store.getVariantDetail(v.id)));
-        return details.every((d) => d?.normalizedAt);
-      },
-      45_000,
-    );
+    // the tree refreshes after the normalization that follows the scan: let it finish
+    await testDb.scanNormalized(root, 3);
     await new Promise((r) => setTimeout(r, 500));
   });
 

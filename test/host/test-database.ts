@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { VariantRow } from '../../src/core/store/types';
 import type { StlManagerApi } from '../../src/extension/api';
 import { waitFor } from './wait';
 
@@ -38,6 +39,24 @@ export class TestDatabase {
     await waitFor('the store to reopen on the test database', () => this.api.session.dbPath === this.dbPath);
     await this.api.ready;
     await this.api.session.get();
+  }
+
+  /** Adds `root`, scans it and waits for the normalization that follows (stlManager.normalizeAfterScan, on by
+   *  default) to have normalized all `expected` variants; returns them. */
+  async scanNormalized(root: string, expected: number): Promise<VariantRow[]> {
+    await vscode.commands.executeCommand('stlManager.addRoot', root);
+    await vscode.commands.executeCommand('stlManager.scan');
+    const store = await this.api.session.get();
+    return waitFor(
+      'normalization after the scan',
+      async () => {
+        const page = await store.listVariants(0, expected + 10);
+        if (page.total !== expected) return undefined;
+        const details = await Promise.all(page.items.map((v) => store.getVariantDetail(v.id)));
+        return details.every((d) => d?.normalizedAt) ? page.items : undefined;
+      },
+      45_000,
+    );
   }
 
   async leave(): Promise<void> {
