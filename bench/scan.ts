@@ -5,11 +5,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import { crawl } from '../src/core/scan/crawl';
 import { scanRoot } from '../src/core/scan/scan-root';
 import { scanLibrary } from '../src/core/store/scan-library';
 import { SqlStore } from '../src/core/store/sql-store';
+import { storedZip } from '../scripts/stored-zip.mjs';
 
 interface Args {
   files: number;
@@ -32,37 +32,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** A one-entry stored (uncompressed) zip, enough for the archive reader to list. */
-function tinyZip(entryName: string, content: Buffer): Buffer {
-  const name = Buffer.from(entryName);
-  const crc = crc32(content);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x21, 10); // 1980-01-01 00:00 DOS time/date, fixed so the bytes are deterministic
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(content.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x21, 14);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(content.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  const centralOffset = local.length + name.length + content.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, name, content, central, name, end]);
-}
-
 /**
  * designer / model folders of 10 files: most models flat (stl parts, a .lys, preview jpgs, a readme), every 10th
  * split into supported/ + unsupported/, every 200th holding a small zip. Files are empty or a few bytes.
@@ -70,7 +39,7 @@ function tinyZip(entryName: string, content: Buffer): Buffer {
 function generate(root: string, totalFiles: number): { files: number; folders: number } {
   const models = Math.ceil(totalFiles / 10);
   const perDesigner = 100;
-  const zip = tinyZip('part.stl', Buffer.from('solid part\nendsolid part\n'));
+  const zip = storedZip([['part.stl', 'solid part\nendsolid part\n']]);
   let files = 0;
   let folders = 0;
   const put = (p: string, data: string | Buffer = '') => {
