@@ -129,6 +129,41 @@ async function shot(page, dir, name) {
   return file;
 }
 
+/** A UI scenario's bookkeeping: `log` with the time since start, `check` (logged PASS/FAIL with its detail; a failed
+ *  check throws, which ends the scenario), and `finish(main, tag)`, which runs it, prints one JSON line
+ *  `{...tag, passed, failed, checks, timings}` and exits 0 only when every check passed. */
+function scenario(prefix) {
+  const T0 = Date.now();
+  const checks = [];
+  const log = (...a) => console.log(`[${prefix} +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+  function check(name, ok, detail) {
+    checks.push({ name, ok: !!ok, detail });
+    log(ok ? 'PASS' : 'FAIL', name, detail !== undefined ? JSON.stringify(detail) : '');
+    if (!ok) throw new Error(`check failed: ${name}`);
+  }
+  const passed = () => checks.filter((c) => c.ok).length;
+  function finish(main, tag) {
+    main().then(
+      ({ timings }) => {
+        console.log(JSON.stringify({ ...tag, passed: passed(), failed: 0, checks: checks.length, timings }));
+        process.exit(0);
+      },
+      (e) => {
+        console.error(e && e.stack ? e.stack : e);
+        console.log(JSON.stringify({ ...tag, passed: passed(), failed: 1, checks: checks.length }));
+        process.exit(1);
+      },
+    );
+  }
+  return { T0, log, check, finish };
+}
+
+/** The rows of a tree view whose label is exactly `label`. */
+function treeRow(page, viewName, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator(SEL.treeRows(viewName)).filter({ has: page.locator('.label-name', { hasText: exact }) });
+}
+
 function attachConsole(page, sink) {
   page.on('console', (m) => {
     const text = m.text().replace(/%c\s*(INFO|WARN|ERR|DEBUG|TRACE)?\s*color: #[0-9a-f]{3}\s*/i, '');
@@ -149,4 +184,4 @@ function parseArgs(argv) {
   return out;
 }
 
-module.exports = { SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, pickFolder, waitForToast, shot, attachConsole, parseArgs };
+module.exports = { scenario, treeRow, SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, pickFolder, waitForToast, shot, attachConsole, parseArgs };

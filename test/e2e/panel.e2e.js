@@ -18,20 +18,10 @@ const library = path.resolve(args.library);
 const extDev = path.resolve(args['ext-dev']);
 const shots = path.resolve(args.shots);
 const VIEW = 'Library';
-const T0 = Date.now();
-const log = (...a) => console.log(`[panel-e2e +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+const { T0, log, check, finish } = wb.scenario('panel-e2e');
 
-const checks = [];
-function check(name, ok, detail) {
-  checks.push({ name, ok: !!ok, detail });
-  log(ok ? 'PASS' : 'FAIL', name, detail !== undefined ? JSON.stringify(detail) : '');
-  if (!ok) throw new Error(`check failed: ${name}`);
-}
 
-function row(page, label) {
-  const re = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  return page.locator(wb.SEL.treeRows(VIEW)).filter({ has: page.locator('.label-name', { hasText: re }) }).first();
-}
+const row = (page, label) => wb.treeRow(page, VIEW, label).first();
 
 /** Expands a row; retries, since the tree re-renders when normalization finishes after the scan. */
 async function expand(page, label, child) {
@@ -227,14 +217,4 @@ async function main() {
   }
 }
 
-main().then(
-  ({ timings }) => {
-    console.log(JSON.stringify({ scenario: 'panel', passed: checks.length, failed: 0, checks: checks.length, timings }));
-    process.exit(0);
-  },
-  (e) => {
-    console.error(e && e.stack ? e.stack : e);
-    console.log(JSON.stringify({ scenario: 'panel', passed: checks.filter((c) => c.ok).length, failed: 1, checks: checks.length }));
-    process.exit(1);
-  },
-);
+finish(main, { scenario: 'panel' });

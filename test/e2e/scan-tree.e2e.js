@@ -20,8 +20,7 @@ const extDev = args['ext-dev'] ? path.resolve(args['ext-dev']) : undefined;
 const shots = path.resolve(args.shots);
 const VIEW = 'Library';
 const BULK = 510;
-const T0 = Date.now();
-const log = (...a) => console.log(`[e2e +${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+const { T0, log, check, finish } = wb.scenario('e2e');
 
 function writeFile(file, bytes) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -40,20 +39,12 @@ function makeLibrary() {
   for (let i = 0; i < BULK; i++) writeFile(path.join(library, 'Bulk Pack', `Model ${String(i).padStart(4, '0')}`, 'part.stl'), 10);
 }
 
-const checks = [];
-function check(name, ok, detail) {
-  checks.push({ name, ok: !!ok, detail });
-  log(ok ? 'PASS' : 'FAIL', name, detail !== undefined ? JSON.stringify(detail) : '');
-  if (!ok) throw new Error(`check failed: ${name}`);
-}
 
 async function rowLabels(page) {
   return wb.treeLabels(page, VIEW);
 }
 
-function row(page, label) {
-  return page.locator(wb.SEL.treeRows(VIEW)).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
-}
+const row = (page, label) => wb.treeRow(page, VIEW, label);
 
 async function expand(page, label) {
   const r = row(page, label).first();
@@ -179,14 +170,4 @@ async function main() {
   }
 }
 
-main().then(
-  ({ timings }) => {
-    console.log(JSON.stringify({ mode: extDev ? 'dev' : 'vsix', passed: checks.filter((c) => c.ok).length, failed: 0, checks: checks.length, timings }));
-    process.exit(0);
-  },
-  (e) => {
-    console.error(e && e.stack ? e.stack : e);
-    console.log(JSON.stringify({ mode: extDev ? 'dev' : 'vsix', passed: checks.filter((c) => c.ok).length, failed: 1, checks: checks.length }));
-    process.exit(1);
-  },
-);
+finish(main, { mode: extDev ? 'dev' : 'vsix' });
