@@ -1,21 +1,13 @@
 // Data-driven: every tokenizer / normalization case of the spec's cases.json that needs no vocabulary. Where the
 // port decided against the original (docs/DECISIONS.md), the expectation is overridden here, by case id.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { normalizeTokens } from '../../../src/core/normalize/normalize';
 import { BUILTIN_LINEAGE_FAMILY, BUILTIN_STOPWORDS } from '../../../src/core/normalize/builtin-cues';
 import { bigrams, segmentGlued, splitMixed, tokenizePath, gluedDictionary } from '../../../src/core/normalize/tokenize';
 import { emptyRuleset } from '../../../src/core/vocab/ruleset';
-import { requireReference, specDir } from '../../support/reference';
+import { readSpecCases, requireReference, specCasesPath, type SpecCase } from '../../support/reference';
 
-interface Case {
-  id: string;
-  category: string;
-  kind: string;
-  input: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
+
 
 /** Our expectation where a documented decision departs from the original's observed output. */
 const DECIDED: Record<string, Record<string, unknown>> = {
@@ -38,10 +30,10 @@ const FIELD_KEYS = new Set([
 ]);
 
 describe('normalize: spec cases (no vocabulary)', function () {
-  let cases: Case[] = [];
+  let cases: SpecCase[] = [];
   before(function () {
-    requireReference(this, resolve(specDir, 'cases.json'));
-    cases = JSON.parse(readFileSync(resolve(specDir, 'cases.json'), 'utf8')) as Case[];
+    requireReference(this, specCasesPath);
+    cases = readSpecCases();
   });
 
   it('tokenizes every tokenize case like the original', function () {

@@ -14,16 +14,9 @@ import { inferSiblingSplits } from '../../../src/core/normalize/sibling-segmenta
 import type { NormalizeResult } from '../../../src/core/normalize/types';
 import type { Ruleset } from '../../../src/core/vocab/ruleset';
 import { VocabSession } from '../../../src/core/vocab/vocab-session';
-import { referenceDir, requireReference, specDir } from '../../support/reference';
+import { readSpecCases, referenceDir, requireReference, specDir } from '../../support/reference';
 import { goldenVariants, goldenVariantsPath, inventoryPath } from './golden-inventory';
 
-interface Case {
-  id: string;
-  category: string;
-  kind: string;
-  input: Record<string, unknown>;
-  expected: Record<string, unknown>;
-}
 
 interface Proposal {
   rel_path: string;
@@ -145,7 +138,7 @@ describe('normalize: real inventory vs the original (golden, with vocab)', funct
   });
 
   it('real-path cases of the spec (designer map from the vocab): same fields; residual a subset (D12)', function () {
-    const cases = (JSON.parse(readFileSync(resolve(specDir, 'cases.json'), 'utf8')) as Case[]).filter((c) => c.category === 'normalize_real_path');
+    const cases = readSpecCases().filter((c) => c.category === 'normalize_real_path');
     assert.equal(cases.length, 11);
     for (const c of cases) {
       const r = normalizeTokens(c.input.tokens as string[], rules);
@@ -165,7 +158,7 @@ describe('normalize: real inventory vs the original (golden, with vocab)', funct
   });
 
   it('historical false positives stay fixed (regression) and known ones of the original do not happen', function () {
-    const cases = (JSON.parse(readFileSync(resolve(specDir, 'cases.json'), 'utf8')) as Case[]).filter(
+    const cases = readSpecCases().filter(
       (c) => c.kind === 'regression' || c.kind === 'known_false_positive',
     );
     assert.equal(cases.length, 8);
