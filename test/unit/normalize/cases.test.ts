@@ -7,8 +7,6 @@ import { bigrams, segmentGlued, splitMixed, tokenizePath, gluedDictionary } from
 import { emptyRuleset } from '../../../src/core/vocab/ruleset';
 import { readSpecCases, requireReference, specCasesPath, type SpecCase } from '../../support/reference';
 
-
-
 /** Our expectation where a documented decision departs from the original's observed output. */
 const DECIDED: Record<string, Record<string, unknown>> = {
   // D1: split and merged evidence together → no value + segmentation_conflict.
