@@ -171,36 +171,3 @@ export function getNormalized(db: Database, variantId: number): VariantNormalize
     normalizedAt: r[5] as string,
   };
 }
-
-export interface TreeAnnotation {
-  designer: string | null;
-  supportState: string | null;
-  warnings: string[];
-}
-
-/** Designer, support state and warnings for tree rows, effective values (a manual override wins). */
-export function treeAnnotations(db: Database, variantIds: readonly number[]): Map<number, TreeAnnotation> {
-  const out = new Map<number, TreeAnnotation>();
-  if (variantIds.length === 0) return out;
-  const marks = variantIds.map(() => '?').join(',');
-  const rows = db.exec(
-    `SELECT n.variant_id, n.designer, n.support_state, n.warnings,
-            (SELECT manual_value FROM override o WHERE o.variant_id = n.variant_id AND o.field = 'designer'),
-            (SELECT manual_value FROM override o WHERE o.variant_id = n.variant_id AND o.field = 'support_state')
-     FROM variant_norm n WHERE n.variant_id IN (${marks})`,
-    [...variantIds],
-  )[0]?.values ?? [];
-  const manual = (v: unknown): string | null | undefined => {
-    if (v === null || v === undefined) return undefined;
-    const parsed = JSON.parse(v as string) as unknown;
-    return typeof parsed === 'string' ? parsed : null;
-  };
-  for (const r of rows) {
-    out.set(r[0] as number, {
-      designer: manual(r[4]) !== undefined ? (manual(r[4]) ?? null) : ((r[1] as string | null) ?? null),
-      supportState: manual(r[5]) !== undefined ? (manual(r[5]) ?? null) : ((r[2] as string | null) ?? null),
-      warnings: JSON.parse(r[3] as string) as string[],
-    });
-  }
-  return out;
-}

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { normalizeLibrary } from '../../../src/core/normalize/pipeline';
-import { getNormalized, treeAnnotations } from '../../../src/core/store/normalized';
+import { treeEffective } from '../../../src/core/store/effective';
+import { getNormalized } from '../../../src/core/store/normalized';
 import { scanLibrary } from '../../../src/core/store/scan-library';
 import { SqlStore } from '../../../src/core/store/sql-store';
 import { aliasTokens } from '../../../src/core/vocab/alias-form';
@@ -103,7 +104,7 @@ describe('normalize: incremental pipeline on a scanned library', function () {
     await normalizeLibrary(store.db, rules, { force: true });
     assert.equal(JSON.stringify(store.db.exec('SELECT * FROM override')), before);
     assert.equal(getNormalized(store.db, id)?.fields.designer, 'acme_forge');
-    const ann = treeAnnotations(store.db, [id]).get(id);
+    const ann = treeEffective(store.db, [id]).get(id);
     assert.deepEqual(ann, { designer: 'someone_else', supportState: 'supported', warnings: [] });
   });
 
