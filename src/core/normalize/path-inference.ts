@@ -2,13 +2,13 @@
 // variant is its folder, climbing out of supported/stl/lys… like grouping; an archive counts as a folder), the
 // paths together give the sibling context, then normalization and the matchers run. Used by `normalize-paths`.
 import { inferVariant } from '../match/variant-inference';
+import { CLIMBED_FOLDER_NAMES } from '../scan/group-variants';
 import type { Ruleset } from '../vocab/ruleset';
 import { variantInput } from './normalize';
 import { inferSiblingSplits } from './sibling-segmentation';
 import { pathComponents } from './tokenize';
 import type { WarningCode } from './types';
 
-const CLIMB = new Set(['hands', 'supported', 'unsupported', 'stl', 'supported stl', 'unsupported stl', 'supported_stl', 'unsupported_stl', 'lys']);
 const ARCHIVE = /\.(zip|rar|7z|cbz|cbr)$/iu;
 const FILE = /\.[A-Za-z0-9]{1,9}$/u;
 
@@ -45,7 +45,7 @@ export function variantOfPath(path: string): { relPath: string; files: string[] 
   const last = parts[parts.length - 1] ?? '';
   if (parts.length === 0 || ARCHIVE.test(last) || !FILE.test(last)) return { relPath: parts.join('/'), files: [] };
   const folder = parts.slice(0, -1);
-  while (folder.length > 1 && CLIMB.has(folder[folder.length - 1].toLowerCase())) folder.pop();
+  while (folder.length > 1 && CLIMBED_FOLDER_NAMES.has(folder[folder.length - 1].toLowerCase())) folder.pop();
   return { relPath: folder.join('/'), files: [parts.join('/')] };
 }
 

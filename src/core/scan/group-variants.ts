@@ -1,5 +1,6 @@
 // Variant grouping (SPEC §1.2, the original's load_sample.py): a variant is the folder that holds model files,
 // after climbing out of sub-folders that only say how the files were prepared (supported/, stl/, lys/, …).
+import { isSkippedName } from './skip-rules';
 import type { FileKind, VariantGroup } from './types';
 
 /** Folder names that are climbed out of, compared case-insensitively. */
@@ -26,12 +27,10 @@ export interface GroupableFile {
   archivePath?: string;
 }
 
-const isMacosx = (part: string) => part.length === 8 && part.toLowerCase() === '__macosx';
-
 /** The variant folder a root-relative file path belongs to, or `undefined` for loose root files and `__MACOSX`. */
 export function variantFolderOf(relPath: string): string | undefined {
   const parts = relPath.replace(/\\/g, '/').split('/');
-  if (parts.some(isMacosx)) return undefined;
+  if (parts.some((p) => isSkippedName(p, true))) return undefined;
   parts.pop();
   while (parts.length > 0 && CLIMBED_FOLDER_NAMES.has(parts[parts.length - 1].toLowerCase())) parts.pop();
   return parts.length > 0 ? parts.join('/') : undefined;

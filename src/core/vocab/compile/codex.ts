@@ -26,6 +26,11 @@ export function systemKeyOf(name: string): string {
   return systemAliases.get(name.toLowerCase()) ?? name.toLowerCase();
 }
 
+/** The game system a parts file belongs to: its `system`, else its file name (`wargear_aos.yaml`), else 40K. */
+export function partsSystemOf(file: PartsFile, relPath: string): string {
+  return file.system ? systemKeyOf(file.system) : (systemFromFileName(relPath) ?? 'w40k');
+}
+
 function baseProfiles(raw: Record<string, { shape: string; diameter_mm?: number | undefined; width_mm?: number | undefined; length_mm?: number | undefined; flying_stem?: boolean | undefined }> | undefined): Map<string, BaseProfile> {
   const out = new Map<string, BaseProfile>();
   for (const [key, p] of Object.entries(raw ?? {})) {
@@ -253,7 +258,7 @@ export function addCodex(draft: Draft, file: CodexFile, doc: SourceDoc | undefin
 // ---- parts ---------------------------------------------------------------------------------------------------
 
 export function addParts(draft: Draft, file: PartsFile, relPath: string, doc: SourceDoc | undefined): void {
-  const system = file.system ? systemKeyOf(file.system) : (systemFromFileName(relPath) ?? 'w40k');
+  const system = partsSystemOf(file, relPath);
   for (const [key, w] of Object.entries(file.wargear ?? {})) {
     const p: Part = {
       id: fid(system, key), system, key, name: w.name ?? titleCase(key), partType: 'wargear', slots: [], faction: null,

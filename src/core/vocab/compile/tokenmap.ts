@@ -4,7 +4,7 @@ import { aliasForm } from '../alias-form';
 import { compilePattern } from '../pattern';
 import { emptyRuleset, type FactionId, type IntendedUseBucket, type TokenMap } from '../ruleset';
 import type { TokenmapFile } from '../schemas/tokenmap';
-import { systemKeyOf } from './codex';
+import { fid, systemKeyOf } from './codex';
 import type { Draft } from './draft';
 
 export function mergeTokenmap(draft: Draft, file: TokenmapFile): void {
@@ -42,7 +42,7 @@ export function compileTokenMap(tm: TokenmapFile): TokenMap {
     for (const [fk, aliases] of Object.entries(factions)) {
       for (const t of new Set([fk, ...aliases].map(aliasForm))) {
         const list = factionHints.get(t) ?? [];
-        list.push(`${system}:${fk}`);
+        list.push(fid(system, fk));
         factionHints.set(t, list);
       }
     }

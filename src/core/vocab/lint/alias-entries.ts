@@ -1,8 +1,7 @@
 // Every alias list in a parsed vocab file, with the entry it names, its domain and where it sits: the common input
 // of the alias rules (duplicates, sharing across entries, empty lists, unsafe aliases).
 import { characterKey, franchiseKey } from '../compile/franchises';
-import { systemKeyOf } from '../compile/codex';
-import { systemFromFileName } from '../file-kind';
+import { partsSystemOf, systemKeyOf } from '../compile/codex';
 import { factionContainers } from '../schemas/codex-units';
 import type { ValuePath } from '../source-doc';
 import type { VocabFile } from '../vocab-file';
@@ -75,7 +74,7 @@ function collect(file: VocabFile): AliasEntry[] {
       }
       break;
     case 'parts': {
-      const sys = p.value.system ? systemKeyOf(p.value.system) : (systemFromFileName(file.relPath) ?? 'w40k');
+      const sys = partsSystemOf(p.value, file.relPath);
       for (const [k, w] of Object.entries(p.value.wargear ?? {})) add('part', sys, k, ['wargear', k, 'aliases'], w.aliases, ['wargear', k]);
       for (const [k, b] of Object.entries(p.value.bodies ?? {})) add('part', sys, k, ['bodies', k, 'aliases'], b.aliases, ['bodies', k]);
       break;

@@ -2,13 +2,12 @@
 // `available_to` / `excluded_from` (`faction`, `faction/*`, `faction/sub`, AoS `alliance/faction`), a faction's
 // parent. Across files (through the effective ruleset): parts' factions, a collection's designer, a franchise's
 // replacement.
-import { systemKeyOf } from '../compile/codex';
+import { fid, partsSystemOf, systemKeyOf } from '../compile/codex';
 import type { Finding } from '../finding';
 import type { Ruleset } from '../ruleset';
 import { factionContainers, type CodexSystemNode } from '../schemas/codex-units';
 import type { SourceDoc, ValuePath } from '../source-doc';
 import type { VocabFile } from '../vocab-file';
-import { systemFromFileName } from '../file-kind';
 import { franchiseKey } from '../compile/franchises';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -170,13 +169,13 @@ export function lintCrossReferences(files: readonly VocabFile[], ruleset: Rulese
     if (!p || !doc) continue;
     const r = new Refs(file, doc);
     if (p.kind === 'parts') {
-      const sys = p.value.system ? systemKeyOf(p.value.system) : (systemFromFileName(file.relPath) ?? 'w40k');
+      const sys = partsSystemOf(p.value, file.relPath);
       if (!ruleset.codex.systems.has(sys)) {
         if (p.value.system && ruleset.codex.systems.size > 0) r.unknown(['system'], 'game system', p.value.system, ` (known: ${[...ruleset.codex.systems.keys()].join(', ')})`);
         out.push(...r.out);
         continue; // no codex for that system loaded: nothing more to check against
       }
-      const has = (f: string) => ruleset.codex.factions.has(`${sys}:${f.replace(/\/\*$/, '').split('/').pop()}`);
+      const has = (f: string) => ruleset.codex.factions.has(fid(sys, f.replace(/\/\*$/, '').split('/').pop() ?? f));
       for (const [k, w] of Object.entries(p.value.wargear ?? {})) {
         (w.available_to ?? []).forEach((f, i) => { if (!has(f)) r.unknown(['wargear', k, 'available_to', i], `faction of ${sys}`, f); });
       }
@@ -190,7 +189,7 @@ export function lintCrossReferences(files: readonly VocabFile[], ruleset: Rulese
         const sys = systemKeyOf(sysName);
         if (!ruleset.codex.systems.has(sys)) continue;
         for (const fk of Object.keys(factions)) {
-          if (!ruleset.codex.factions.has(`${sys}:${fk}`)) {
+          if (!ruleset.codex.factions.has(fid(sys, fk))) {
             out.push({
               file: file.path, range: doc.keyRangeAt(['factions', sysName, fk]), code: 'unknown-reference', severity: 'warning',
               message: `Unknown faction '${fk}' of ${sys}: its tokens hint at a faction no codex defines`,
