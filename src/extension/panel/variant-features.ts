@@ -46,7 +46,8 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
     tree.refresh();
     void panel.refresh();
   };
-  panel = new VariantPanel({ session, extensionUri: context.extensionUri, log: output, onDidWrite: afterWrite });
+  // the panel reloads itself after its own writes: only the tree follows them from here
+  panel = new VariantPanel({ session, extensionUri: context.extensionUri, log: output, onDidWrite: () => tree.refresh() });
   const serializer: vscode.WebviewPanelSerializer = {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
       const parsed = panelState.safeParse(state);
