@@ -426,9 +426,12 @@ export class SqlStore implements LibraryStore {
     return exportRows(this.live());
   }
 
-  /** Writes the database to its file atomically (no-op for an in-memory store). Never called inside a transaction. */
-  async save(): Promise<void> {
+  /** Writes the database to its file atomically when anything changed since the last save (never for an in-memory
+   *  store; `saveNow` writes regardless). Never called inside a transaction. */
+  async save(): Promise<boolean> {
+    if (!this.dirty || this.path === null) return false;
     this.saveNow();
+    return true;
   }
 
   saveNow(): void {

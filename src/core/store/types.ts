@@ -127,8 +127,9 @@ export interface LibraryStore {
   getVariantFiles(variantId: number): Promise<VariantFile[]>;
   listWarnings(rootId: number, offset: number, limit: number): Promise<Page<ScanWarning>>;
   stats(): Promise<LibraryStats>;
-  /** Writes the database to disk atomically (temp file, fsync, rename, previous kept as .bak). */
-  save(): Promise<void>;
+  /** Writes the database to disk atomically (temp file, fsync, rename, previous kept as .bak) when anything changed
+   *  since the last save; says whether it wrote. */
+  save(): Promise<boolean>;
   // --- overrides, audit, search, facets, export (issue 5; effective value = override ?? auto) ---
   /** Fields (automatic, override, effective), warnings, residual tokens; null for an unknown id. */
   getVariantDetail(variantId: number): Promise<VariantDetail | null>;

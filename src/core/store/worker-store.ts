@@ -163,7 +163,7 @@ export class WorkerStore implements LibraryStore {
   stats(): Promise<LibraryStats> {
     return this.call('stats', []);
   }
-  save(): Promise<void> {
+  save(): Promise<boolean> {
     return this.call('save', []);
   }
   getVariantDetail(variantId: number): Promise<VariantDetail | null> {

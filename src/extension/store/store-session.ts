@@ -121,8 +121,7 @@ export class StoreSession implements vscode.Disposable {
       this.dirty = false;
       const t0 = Date.now();
       try {
-        await this.state.store.save();
-        this.log.info(`Database saved in ${Date.now() - t0} ms: ${this.state.dbPath}`);
+        if (await this.state.store.save()) this.log.info(`Database saved in ${Date.now() - t0} ms: ${this.state.dbPath}`);
       } catch (e) {
         this.dirty = true;
         this.log.error(`Saving the database failed: ${e instanceof Error ? e.message : String(e)}`);
