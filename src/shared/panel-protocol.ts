@@ -50,7 +50,6 @@ const panelFile = z.object({
   /** Set for archive entries: the archive's relPath. */
   archivePath: z.string().nullable(),
 });
-export type PanelFile = z.infer<typeof panelFile>;
 
 const auditEntry = z.object({
   id,

@@ -25,6 +25,5 @@ export function register(program: Command): void {
       if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
       const out = inferFromPaths(lines, ruleset).map((r) => JSON.stringify(r)).join('\n');
       process.stdout.write(out.length > 0 ? `${out}\n` : '');
-    })
-    .exitOverride();
+    });
 }

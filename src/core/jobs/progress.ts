@@ -1,17 +1,6 @@
 // Long jobs (scan, normalize) report progress through a callback and stop when their AbortSignal fires.
 export type ProgressSink<P> = (progress: P) => void;
 
-export class CancelledError extends Error {
-  constructor(message = 'cancelled') {
-    super(message);
-    this.name = 'CancelledError';
-  }
-}
-
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError();
-}
-
 /** Calls `sink` at most every `intervalMs`, plus a final flush, so hot loops can report cheaply. */
 export function throttle<P>(sink: ProgressSink<P> | undefined, intervalMs = 100): { report: ProgressSink<P>; flush: () => void } {
   let last = 0;

@@ -3,7 +3,7 @@
 // values and take the new digest. Overrides live in their own table and are never read or written here.
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
-import { CancelledError, throttle, type ProgressSink } from '../jobs/progress';
+import { throttle, type ProgressSink } from '../jobs/progress';
 import { NormWriter, normIndex, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
 import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
@@ -132,5 +132,3 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
   s.seconds = (performance.now() - t0) / 1000;
   return s;
 }
-
-export { CancelledError };

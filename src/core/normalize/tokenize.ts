@@ -170,16 +170,3 @@ export function bigrams(tokens: readonly string[], stopwords: ReadonlySet<string
   }
   return out;
 }
-
-/** Order-preserving de-duplication. */
-export function unique(tokens: Iterable<string>): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (!seen.has(t)) {
-      seen.add(t);
-      out.push(t);
-    }
-  }
-  return out;
-}

@@ -34,7 +34,7 @@ export interface FacetCounts {
   ms: number;
 }
 
-function whereOf(filter: FacetFilter, skip?: FacetName): { sql: string; params: (string | number)[] } {
+function whereOf(filter: FacetFilter): { sql: string; params: (string | number)[] } {
   const conds: string[] = [];
   const params: (string | number)[] = [];
   if (!filter.includeMissing) conds.push('f.missing = 0');
@@ -42,7 +42,7 @@ function whereOf(filter: FacetFilter, skip?: FacetName): { sql: string; params: 
   if (filter.nsfw === 'only') conds.push('f.nsfw = 1');
   for (const name of FACETS) {
     const sel = filter.values?.[name];
-    if (name === skip || !sel || sel.length === 0) continue;
+    if (!sel || sel.length === 0) continue;
     const named = sel.filter((v) => v !== '');
     const parts: string[] = [];
     if (named.length) {

@@ -238,8 +238,6 @@ export const migrations: Migration[] = [
   },
 ];
 
-export const latestSchemaVersion = (): number => migrations.length;
-
 export function schemaVersion(db: Database): number {
   const v = db.exec('PRAGMA user_version')[0]?.values[0]?.[0];
   return typeof v === 'number' ? v : 0;

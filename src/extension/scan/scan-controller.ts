@@ -3,7 +3,6 @@
 // store worker for WorkerStore), so the extension host only relays progress.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError } from '../../core/jobs/progress';
 import type { ScanProgress } from '../../core/scan/types';
 import type { ScanLibraryOptions } from '../../core/store/scan-library';
 import type { LibraryStore, ScanSummary } from '../../core/store/types';
@@ -125,7 +124,7 @@ export class ScanController implements vscode.Disposable {
       await this.logSummary(store, summary, Date.now() - t0);
       return { rootPath, summary };
     } catch (e) {
-      if (e instanceof CancelledError || signal.aborted) {
+      if (signal.aborted) {
         this.log.info(`Scan of ${rootPath} cancelled`);
         return { rootPath, error: 'cancelled' };
       }
