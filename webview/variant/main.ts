@@ -12,6 +12,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { panelState, toWebview, type PanelAuditEntry, type PanelField, type PanelState, type ToHost, type VariantView } from '../../src/shared/panel-protocol';
 import { describeWarning } from '../../src/core/normalize/warning-text';
+import { formatBytes } from '../../src/shared/format-bytes';
 
 interface VsCodeApi {
   postMessage(message: ToHost): void;
@@ -55,17 +56,6 @@ function show(v: PanelField['effective']): string {
 /** A vocabulary key shows its display name, with the key itself as the hover text. */
 function labelled(v: PanelField['effective'], label: string | null): HTMLElement | string {
   return label && typeof v === 'string' ? h('span', { title: v }, label) : show(v);
-}
-
-function bytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let i = 0;
-  let x = n;
-  while (x >= 1024 && i < units.length - 1) {
-    x /= 1024;
-    i++;
-  }
-  return `${i === 0 ? x : x.toFixed(1)} ${units[i]}`;
 }
 
 function button(label: string, icon: string, onClick: () => void, attrs: Attrs = {}): HTMLElement {
@@ -129,7 +119,7 @@ function filesTab(v: VariantView): HTMLElement {
       'tr',
       {},
       h('td', {}, f.archivePath ? h('span', {}, h('vscode-icon', { name: 'file-zip' }), ' ', f.relPath.slice(f.archivePath.length + 1)) : f.relPath),
-      h('td', { class: 'num' }, bytes(f.size)),
+      h('td', { class: 'num' }, formatBytes(f.size)),
       h('td', {}, f.kind),
       h('td', {}, f.archivePath ? `in ${f.archivePath.slice(f.archivePath.lastIndexOf('/') + 1)}` : button('Open', 'go-to-file', () => send({ type: 'openPath', requestId: request(), path: f.absPath }))),
     ),
@@ -185,7 +175,7 @@ function render(): void {
     activeTab = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
   });
   app.replaceChildren(
-    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${v.fileCount} ${v.fileCount === 1 ? 'file' : 'files'} · ${bytes(v.sizeBytes)}`)),
+    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${v.fileCount} ${v.fileCount === 1 ? 'file' : 'files'} · ${formatBytes(v.sizeBytes)}`)),
     h('p', { id: 'status', role: 'status' }, status),
     tabs,
   );

@@ -1,6 +1,7 @@
 // `stlmgr list`: variants, paged.
 import type { Command } from 'commander';
-import { formatBytes, formatTable } from '../format-table';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatTable } from '../format-table';
 import { openCliStore } from '../open-store';
 import { addDbOption, addJsonOption, parseNonNegativeInt, parsePositiveInt } from '../options';
 

@@ -1,5 +1,6 @@
 // `stlmgr restore-backup`: put `<db>.bak` (the file before the last save) back as the database.
 import type { Command } from 'commander';
+import { backupPath } from '../../core/store/persist';
 import { restoreBackup } from '../../core/store/sql-store';
 import { CliError, ExitCode } from '../cli-error';
 import { resolveDbPath } from '../db-path';
@@ -23,6 +24,6 @@ export function register(program: Command): void {
       // its unsaved edits belong to the replaced file, not to the backup
       moved.journalMovedAside ? `its edit journal kept as ${moved.journalMovedAside}` : '',
     ].filter(Boolean);
-    process.stdout.write(`restored ${path} from ${path}.bak${kept.length ? ` (${kept.join('; ')})` : ''}\n`);
+    process.stdout.write(`restored ${path} from ${backupPath(path)}${kept.length ? ` (${kept.join('; ')})` : ''}\n`);
   });
 }

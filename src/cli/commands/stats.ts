@@ -1,6 +1,7 @@
 // `stlmgr stats`: totals of the whole database.
 import type { Command } from 'commander';
-import { formatBytes, formatTable } from '../format-table';
+import { formatBytes } from '../../shared/format-bytes';
+import { formatTable } from '../format-table';
 import { openCliStore } from '../open-store';
 import { addDbOption, addJsonOption } from '../options';
 

@@ -2,6 +2,7 @@
 // version. The evidence comes from other variants, so it is computed over the whole library first and passed to
 // each variant as an input (and hashed into its tokens key: a new twin re-runs the variant).
 import { pathComponents, tokenizeComponent } from './tokenize';
+import { parentOf } from '../store/rel-path';
 
 const BOILERPLATE = new Set(['uncut', 'scale', 'stl', 'lys', 'base', 'bases', 'images', 'image', 'preview', 'supported', 'presupported', 'pre', 'sup', 'sup_']);
 const RATIO_TOKEN = /^1[-_:/]\d{1,3}$/u;
@@ -21,11 +22,6 @@ export function modelKey(leaf: string): string {
 function denominator(leaf: string): number | null {
   const m = DENOMINATOR.exec(leaf);
   return m ? Number(m[1] ?? m[2]) : null;
-}
-
-function parentOf(rel: string): string {
-  const i = rel.lastIndexOf('/');
-  return i < 0 ? '' : rel.slice(0, i);
 }
 
 interface Folder {

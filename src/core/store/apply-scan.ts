@@ -7,7 +7,7 @@ import type { FileKind, ScanResult, ScannedFile, ScanWarning } from '../scan/typ
 import type { ScanSummary } from './types';
 import { DirIndex, nextRowId } from './dir-index';
 import { BatchInsert } from './batch-insert';
-import { joinRel } from './rel-path';
+import { joinRel, parentOf } from './rel-path';
 import { dropFileIndexes, createFileIndexes } from './file-indexes';
 import { recomputeAggregates } from './aggregates';
 
@@ -224,8 +224,7 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
       }
       files++;
       kinds[f.kind]++;
-      const slash = f.relPath.lastIndexOf('/');
-      const dirPath = slash < 0 ? '' : f.relPath.slice(0, slash);
+      const dirPath = parentOf(f.relPath);
       let list = byDir.get(dirPath);
       if (!list) byDir.set(dirPath, (list = []));
       list.push(f);

@@ -6,6 +6,7 @@ import type { StoreSession } from '../store/store-session';
 import type { FacetFilterState } from './facet-filter';
 import { formatCount } from '../tree/format-size';
 import type { DisplayName } from '../vocab/display-names';
+import { nameOf } from '../../core/store/rel-path';
 
 export const FILTERED_PAGE = 500;
 
@@ -34,7 +35,7 @@ export class FilteredVariantsProvider implements vscode.TreeDataProvider<Filtere
       return item;
     }
     const v = e.variant;
-    const item = new vscode.TreeItem(v.relPath.slice(v.relPath.lastIndexOf('/') + 1));
+    const item = new vscode.TreeItem(nameOf(v.relPath));
     item.id = `filtered:${v.id}`;
     item.description = [v.designer ? this.designerName(v.designer) : undefined, v.missing ? 'missing' : undefined].filter(Boolean).join(' · ');
     item.tooltip = v.relPath;

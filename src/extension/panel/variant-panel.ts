@@ -11,6 +11,7 @@ import type { StoreSession } from '../store/store-session';
 import { panelHtml } from './panel-html';
 import { isInsideRoots } from './path-guard';
 import { pickFieldValue } from './value-picker';
+import { nameOf } from '../../core/store/rel-path';
 
 const MAX_IMAGES = 24;
 
@@ -181,10 +182,10 @@ async function buildView(store: LibraryStore, variantId: number, webview: vscode
   const images = files
     .filter((f) => f.kind === 'image' && f.archivePath === null && (f.relPath.startsWith(`${detail.relPath}/`) || dirname(f.relPath) === detail.relPath))
     .slice(0, MAX_IMAGES)
-    .map((f) => ({ name: f.relPath.slice(f.relPath.lastIndexOf('/') + 1), uri: webview.asWebviewUri(vscode.Uri.file(abs(f.relPath))).toString() }));
+    .map((f) => ({ name: nameOf(f.relPath), uri: webview.asWebviewUri(vscode.Uri.file(abs(f.relPath))).toString() }));
   return {
     id: detail.id,
-    name: detail.relPath.slice(detail.relPath.lastIndexOf('/') + 1) || detail.relPath,
+    name: nameOf(detail.relPath) || detail.relPath,
     rootPath: detail.rootPath,
     relPath: detail.relPath,
     missing: detail.missing,

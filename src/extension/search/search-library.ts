@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { SearchHit } from '../../core/store/search';
 import type { StoreSession } from '../store/store-session';
 import type { DisplayName } from '../vocab/display-names';
+import { nameOf } from '../../core/store/rel-path';
 
 interface HitItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -25,7 +26,7 @@ export function searchLibrary(session: StoreSession, open: (variantId: number) =
         const r = await (await session.get()).searchVariants(text, LIMIT);
         if (mine !== seq) return;
         qp.items = r.hits.map((hit) => ({
-          label: hit.relPath.slice(hit.relPath.lastIndexOf('/') + 1),
+          label: nameOf(hit.relPath),
           description: [hit.designer ? designerName(hit.designer) : undefined, hit.missing ? 'missing' : undefined].filter(Boolean).join(' · '),
           detail: hit.relPath,
           alwaysShow: true,
