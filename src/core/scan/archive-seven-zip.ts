@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { archiveEntry } from './archive-entry';
 import { hasEncryptedHeaders } from './archive-encryption';
-import type { ArchiveRead } from './archive-read';
+import { listedRead, type ArchiveRead } from './archive-read';
 import { SEVEN_ZIP_MOUNT, type SevenZipReply, type SevenZipRequest } from './seven-zip-protocol';
 import type { ScannedFile } from './types';
 
@@ -156,11 +156,7 @@ export function parseSevenZipListing(reply: Pick<SevenZipReply, 'lines' | 'exitC
     else if (line.endsWith(' =')) block.set(line.slice(0, -2), '');
   }
   flush();
-  if (encrypted > 0) {
-    return { status: 'listed', entries, warning: { code: 'archive_encrypted', message: `${encrypted} encrypted entries (names listed, content locked)` } };
-  }
-  if (entries.length === 0) return { status: 'listed', entries, warning: { code: 'archive_empty', message: 'archive holds no files' } };
-  return { status: 'listed', entries };
+  return listedRead(entries, encrypted);
 }
 
 /** `2025-08-19 13:49:48.3599740` (7-Zip prints the archive's time as is; read as UTC) → epoch ms, 0 when absent. */

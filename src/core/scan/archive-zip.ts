@@ -1,7 +1,7 @@
 // zip and cbz: entries come from the central directory only (node-stream-zip); nothing is extracted.
 import StreamZip from 'node-stream-zip';
 import { archiveEntry } from './archive-entry';
-import type { ArchiveRead } from './archive-read';
+import { listedRead, type ArchiveRead } from './archive-read';
 
 export async function listZip(absPath: string, relPath: string): Promise<ArchiveRead> {
   let zip: InstanceType<typeof StreamZip.async> | undefined;
@@ -16,12 +16,7 @@ export async function listZip(absPath: string, relPath: string): Promise<Archive
       const f = archiveEntry(relPath, e.name, e.size, e.time);
       if (f) entries.push(f);
     }
-    // Encrypted zips still list their names and sizes: keep them, and say the content is locked.
-    if (encrypted > 0) {
-      return { status: 'listed', entries, warning: { code: 'archive_encrypted', message: `${encrypted} encrypted entries (names listed, content locked)` } };
-    }
-    if (entries.length === 0) return { status: 'listed', entries, warning: { code: 'archive_empty', message: 'archive holds no files' } };
-    return { status: 'listed', entries };
+    return listedRead(entries, encrypted);
   } catch (err) {
     return { status: 'failed', entries: [], warning: { code: 'archive_corrupt', message: `cannot read zip: ${(err as Error).message}` } };
   } finally {
