@@ -15,7 +15,7 @@ const severity: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-const toRange = (r: Finding['range']): vscode.Range =>
+export const toRange = (r: Finding['range']): vscode.Range =>
   new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 export class VocabDiagnostics implements vscode.Disposable {
@@ -25,6 +25,8 @@ export class VocabDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private watchers: vscode.Disposable[] = [];
   private published = new Set<string>();
+  /** The findings behind the diagnostics shown now (what quick fixes and counts read; set by publish()). */
+  private shown: ReadonlyMap<string, readonly Finding[]> = new Map();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after every re-lint (tests and the ruleset's consumers listen). */
   readonly onDidUpdate = this.changed.event;
@@ -55,7 +57,7 @@ export class VocabDiagnostics implements vscode.Disposable {
 
   /** The finding behind a diagnostic (for quick fixes). */
   findingFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Finding | undefined {
-    const list = this.session.findings().get(uri.fsPath) ?? [];
+    const list = this.shown.get(uri.fsPath) ?? [];
     return list.find(
       (f) => f.code === diagnostic.code && f.message === diagnostic.message && toRange(f.range).isEqual(diagnostic.range),
     );
@@ -67,7 +69,7 @@ export class VocabDiagnostics implements vscode.Disposable {
 
   counts(): { files: number; error: number; warning: number; info: number } {
     const out = { files: 0, error: 0, warning: 0, info: 0 };
-    for (const list of this.session.findings().values()) {
+    for (const list of this.shown.values()) {
       if (list.length > 0) out.files++;
       for (const f of list) out[f.severity]++;
     }
@@ -143,7 +145,8 @@ export class VocabDiagnostics implements vscode.Disposable {
 
   private publish(): void {
     const now = new Set<string>();
-    for (const [file, list] of this.session.findings()) {
+    this.shown = this.session.findings();
+    for (const [file, list] of this.shown) {
       now.add(file);
       this.collection.set(vscode.Uri.file(file), list.map(toDiagnostic));
     }

@@ -1,7 +1,7 @@
 // Quick fixes for vocab diagnostics whose finding carries a mechanical fix (remove a duplicate alias or an
 // overridden duplicate key, rewrite a Python regex in JavaScript form).
 import * as vscode from 'vscode';
-import type { VocabDiagnostics } from './vocab-diagnostics';
+import { toRange, type VocabDiagnostics } from './vocab-diagnostics';
 
 export class VocabQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -18,10 +18,7 @@ export class VocabQuickFixes implements vscode.CodeActionProvider {
       action.diagnostics = [diagnostic];
       action.isPreferred = true;
       action.edit = new vscode.WorkspaceEdit();
-      for (const e of fix.edits) {
-        const r = e.range;
-        action.edit.replace(doc.uri, new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character), e.newText);
-      }
+      for (const e of fix.edits) action.edit.replace(doc.uri, toRange(e.range), e.newText);
       actions.push(action);
     }
     return actions;
