@@ -27,12 +27,6 @@ export function supersededFiles(files: readonly VocabFile[]): Set<VocabFile> {
   return new Set(files.filter((f) => f.relPath === 'designers_tokenmap.md' && jsonLayers.has(f.layer)));
 }
 
-/** The files that make up the ruleset, in the order they apply. */
-export function effectiveFiles(files: readonly VocabFile[]): VocabFile[] {
-  const skip = supersededFiles(files);
-  return applyOrder(files).filter((f) => !skip.has(f));
-}
-
 /** The ruleset domains each file kind feeds. */
 export const domainsOfKind: Readonly<Record<VocabFile['kind'], readonly RulesetDomain[]>> = {
   designers: ['designers'],
@@ -52,11 +46,11 @@ export const domainsOfKind: Readonly<Record<VocabFile['kind'], readonly RulesetD
   ignored: [],
 };
 
-/** Build the ruleset. With `previous`, only the domains fed by the `changed` kinds are rebuilt (from all files of
+/** Build the ruleset from `ordered`: the files that make it up, in the order they apply (applyOrder, superseded
+ * files left out). With `previous`, only the domains fed by the `changed` kinds are rebuilt (from all files of
  * those kinds); the other domains, with their digests, are taken from the previous ruleset as they are. */
-export function buildRuleset(files: readonly VocabFile[], previous?: { ruleset: Ruleset; changed: readonly VocabFile['kind'][] }): Ruleset {
+export function buildRuleset(ordered: readonly VocabFile[], previous?: { ruleset: Ruleset; changed: readonly VocabFile['kind'][] }): Ruleset {
   const draft = newDraft();
-  const ordered = effectiveFiles(files);
   const domains = previous ? new Set(previous.changed.flatMap((k) => domainsOfKind[k])) : new Set(Object.keys(domainBuilders) as RulesetDomain[]);
   for (const f of ordered) if (domainsOfKind[f.kind].some((d) => domains.has(d))) addFile(draft, f);
   const pieces: Partial<RulesetContent> = {};
@@ -86,7 +80,7 @@ function addFile(draft: Draft, f: VocabFile): void {
     case 'characters': return addLooseCharacters(draft, p.value, doc);
     case 'franchise-preferences': return addPreferences(draft, p.value);
     case 'codex': return addCodex(draft, p.value, doc);
-    case 'codex-units': return addCodexUnits(draft, p.value, f.relPath, doc);
+    case 'codex-units': return addCodexUnits(draft, p.value, doc);
     case 'parts': return addParts(draft, p.value, f.relPath, doc);
     case 'collections': return addCollections(draft, p.value, doc);
     case 'lineages': return addLineages(draft, p.value, doc);

@@ -2,7 +2,7 @@
 // and no data; the loader skips it and the rest of the ruleset still loads.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import type { Finding, Range } from './finding';
+import { wholeFirstLine, type Finding, type Range } from './finding';
 import { fileKindOf, type FileFormat } from './file-kind';
 import { parseMarkdownMap } from './markdown-map';
 import type { CodexFile } from './schemas/codex';
@@ -48,14 +48,13 @@ export interface VocabFile {
   findings: Finding[];
 }
 
-const top: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export function readVocabFile(path: string, relPath: string, layer: number, text?: string): VocabFile {
   const k = fileKindOf(relPath);
   if (k.kind === 'ignored' || k.kind === 'unknown') {
     const findings: Finding[] =
       k.kind === 'unknown'
-        ? [{ file: path, range: top, code: 'unknown-kind', severity: 'info', message: `No vocab kind is known for '${relPath}'; the file is not loaded` }]
+        ? [{ file: path, range: wholeFirstLine, code: 'unknown-kind', severity: 'info', message: `No vocab kind is known for '${relPath}'; the file is not loaded` }]
         : [];
     return { path, relPath, layer, kind: k.kind, findings };
   }
@@ -64,7 +63,7 @@ export function readVocabFile(path: string, relPath: string, layer: number, text
     source = text ?? readFileSync(path, 'utf8');
   } catch (e) {
     const message = `Cannot read the file: ${e instanceof Error ? e.message : String(e)}`;
-    return { path, relPath, layer, kind: k.kind, findings: [{ file: path, range: top, code: 'read-error', severity: 'error', message }] };
+    return { path, relPath, layer, kind: k.kind, findings: [{ file: path, range: wholeFirstLine, code: 'read-error', severity: 'error', message }] };
   }
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   const doc = parseAs(k.format, path, source);
@@ -152,6 +151,6 @@ function parseWordList(file: string, text: string): SourceDoc {
     const e = (starts[n + 1] ?? text.length + 1) - 1;
     return { start: positionIn(starts, s), end: positionIn(starts, Math.max(s, e)) };
   };
-  const rangeAt = (path: ValuePath): Range => (typeof path[0] === 'number' && lineOf[path[0]] !== undefined ? lineRange(lineOf[path[0]]!) : top);
+  const rangeAt = (path: ValuePath): Range => (typeof path[0] === 'number' && lineOf[path[0]] !== undefined ? lineRange(lineOf[path[0]]!) : wholeFirstLine);
   return { file, text, value: words, findings: [], rangeAt, keyRangeAt: rangeAt, positionAt: (o) => positionIn(starts, o) };
 }

@@ -3,9 +3,9 @@
 // good version in the ruleset (its findings say why), so an edit in progress never empties the vocabulary.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildRuleset, effectiveFiles, supersededFiles } from './build-ruleset';
+import { applyOrder, buildRuleset, supersededFiles } from './build-ruleset';
 import type { VocabKind } from './schemas/kinds';
-import type { Finding } from './finding';
+import { wholeFirstLine, type Finding } from './finding';
 import { aliasDomainsOfKind, lintSharedAliasesByDomain } from './lint/alias-rules';
 import type { AliasDomain } from './lint/alias-entries';
 import { lintFile } from './lint/lint-file';
@@ -108,9 +108,10 @@ export class VocabSession {
    * kinds feed is recomputed. */
   private rebuild(changed?: readonly (VocabKind | 'unknown' | 'ignored')[]): void {
     const good = [...this.lastGood.values()];
-    const used = effectiveFiles(good);
+    const superseded = supersededFiles(good);
+    const used = applyOrder(good).filter((f) => !superseded.has(f));
     try {
-      this.current = buildRuleset(good, changed ? { ruleset: this.current, changed } : undefined);
+      this.current = buildRuleset(used, changed ? { ruleset: this.current, changed } : undefined);
     } catch {
       // Keep the last good ruleset; the file findings already tell the user what is wrong.
       return;
@@ -118,9 +119,9 @@ export class VocabSession {
     const only = changed ? new Set<AliasDomain>(changed.flatMap((k) => aliasDomainsOfKind[k])) : undefined;
     for (const [d, list] of lintSharedAliasesByDomain(used, only)) this.shared.set(d, list);
     this.cross = [...[...this.shared.values()].flat(), ...lintCrossReferences(used, this.current)];
-    for (const f of supersededFiles(good)) {
+    for (const f of superseded) {
       this.cross.push({
-        file: f.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: 'unknown-kind',
+        file: f.path, range: wholeFirstLine, code: 'unknown-kind',
         severity: 'info', message: 'Not loaded: designers_tokenmap.json in the same folder takes precedence (as in the original)',
       });
     }

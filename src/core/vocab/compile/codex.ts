@@ -78,9 +78,9 @@ const roleOfType: Record<string, string> = {
   behemoths: 'behemoth', artillery: 'artillery', chariots: 'chariot', swarms: 'swarm',
 };
 
-export function addCodexUnits(draft: Draft, file: CodexUnitsFile, relPath: string, doc: SourceDoc | undefined): void {
+export function addCodexUnits(draft: Draft, file: CodexUnitsFile, doc: SourceDoc | undefined): void {
   for (const [sysName, node] of Object.entries(file.codex_units)) {
-    const system = systemKeyOf(sysName) ?? systemFromFileName(relPath);
+    const system = systemKeyOf(sysName);
     addOriginalSystem(draft, system, node, ['codex_units', sysName], doc);
   }
 }

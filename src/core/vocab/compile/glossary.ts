@@ -1,15 +1,14 @@
 // Multilingual glossaries: phrase (NFKC, lower case) → English.
 import type { GlossaryFile } from '../schemas/glossary';
 import type { Draft } from './draft';
-
-const phraseForm = (s: string): string => s.normalize('NFKC').toLowerCase().trim();
+import { aliasForm } from '../alias-form';
 
 export function addGlossary(draft: Draft, file: GlossaryFile): void {
   const put = (locale: string, k: string, v: unknown) => {
     if (typeof v !== 'string' && typeof v !== 'number') return;
     let m = draft.glossary.get(locale);
     if (!m) draft.glossary.set(locale, (m = new Map()));
-    m.set(phraseForm(k), String(v).toLowerCase());
+    m.set(aliasForm(k), String(v).toLowerCase());
   };
   for (const [lang, entry] of Object.entries(file.languages ?? {})) {
     // Flat keys directly under `languages` are generic entries (the original's generic.yaml relies on this).

@@ -2,10 +2,11 @@
 // one), then compiled into lookup sets and JavaScript regexes.
 import { aliasForm } from '../alias-form';
 import { compilePattern } from '../pattern';
-import { emptyRuleset, type FactionId, type IntendedUseBucket, type TokenMap } from '../ruleset';
+import { defaultTokenMap, type FactionId, type IntendedUseBucket, type TokenMap } from '../ruleset';
 import type { TokenmapFile } from '../schemas/tokenmap';
 import { fid, systemKeyOf } from './codex';
 import type { Draft } from './draft';
+import { intendedUse as intendedUseSchema } from '../schemas/common';
 
 export function mergeTokenmap(draft: Draft, file: TokenmapFile): void {
   draft.tokenmap = deepMerge(draft.tokenmap, file) as TokenmapFile;
@@ -27,10 +28,10 @@ function byValue<V extends string>(sections: Record<string, readonly string[]> |
   return out;
 }
 
-const buckets = new Set<string>(['tabletop_intent', 'display_large', 'mixed']);
+const buckets = new Set<string>(intendedUseSchema.options);
 
 export function compileTokenMap(tm: TokenmapFile): TokenMap {
-  const base = emptyRuleset().tokens;
+  const base = defaultTokenMap();
   const meta = tm.meta ?? {};
   const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
   const raw = tm as Record<string, unknown>;
