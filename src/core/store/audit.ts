@@ -89,11 +89,6 @@ export function listAudit(db: Database, variantId: number, offset = 0, limit = 2
   return { items: rows.map(toEntry), total };
 }
 
-export function auditEntries(db: Database, where: { batchId: string } | { entryId: number }): AuditEntry[] {
-  const [cond, arg] = 'batchId' in where ? ['a.batch_id = ?', where.batchId] : ['a.id = ?', where.entryId];
-  return (db.exec(`SELECT ${COLS} FROM audit_log a WHERE ${cond} ORDER BY a.id`, [arg])[0]?.values ?? []).map(toEntry);
-}
-
 export type RevertTarget = { batchId: string } | { entryId: number };
 
 export class NothingToRevertError extends Error {
@@ -109,15 +104,14 @@ export class NothingToRevertError extends Error {
  * are left alone (no entry).
  */
 export function revertAudit(db: Database, target: RevertTarget, actor = 'user', ctx: EditContext = newEditContext()): OverrideResult {
-  const entries = auditEntries(db, target);
-  if (entries.length === 0) throw new NothingToRevertError('batchId' in target ? `batch ${target.batchId}` : `entry ${target.entryId}`);
-  const raw = new Map<number, string | null>();
-  for (const r of db.exec(`SELECT id, old_value FROM audit_log WHERE id IN (${entries.map((e) => e.id).join(',')})`)[0]?.values ?? []) {
-    raw.set(r[0] as number, r[1] as string | null);
-  }
+  // only what the revert needs, the stored old value as it is (no decoding)
+  const [cond, arg] = 'batchId' in target ? ['batch_id = ?', target.batchId] : ['id = ?', target.entryId];
+  const rows = db.exec(`SELECT id, resource_id, field, old_value FROM audit_log WHERE ${cond} ORDER BY id`, [arg])[0]?.values ?? [];
+  if (rows.length === 0) throw new NothingToRevertError('batchId' in target ? `batch ${target.batchId}` : `entry ${target.entryId}`);
   // the earliest change per (variant, field) holds the value to go back to
-  const firstByPair = new Map<string, AuditEntry>();
-  for (const e of entries) {
+  const firstByPair = new Map<string, { id: number; variantId: number; field: string; oldValue: string | null }>();
+  for (const r of rows) {
+    const e = { id: r[0] as number, variantId: r[1] as number, field: r[2] as string, oldValue: r[3] as string | null };
     const k = `${e.variantId}\u0000${e.field}`;
     if (!firstByPair.has(k)) firstByPair.set(k, e);
   }
@@ -131,7 +125,7 @@ export function revertAudit(db: Database, target: RevertTarget, actor = 'user', 
     inTransaction(db, () => {
       for (const e of firstByPair.values()) {
         if (!existing.has(e.variantId)) continue; // the variant was removed from the library; its history stays
-        if (writer.write(e.variantId, e.field, raw.get(e.id) ?? null, 'revert', batchId, e.id)) {
+        if (writer.write(e.variantId, e.field, e.oldValue, 'revert', batchId, e.id)) {
           written++;
           variants.add(e.variantId);
         }
