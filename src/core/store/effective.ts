@@ -175,17 +175,24 @@ export interface TreeLabelValues {
   warnings: string[];
 }
 
-/** Effective designer and support state (and the automatic warnings) for tree rows. */
+/** Effective designer and support state (and the automatic warnings) for tree rows: the automatic values from the
+ *  columns normalization keeps for them, overrides of just those two fields; no other field is worked out. */
 export function treeEffective(db: Database, variantIds: readonly number[]): Map<number, TreeLabelValues> {
   const out = new Map<number, TreeLabelValues>();
   if (variantIds.length === 0) return out;
-  const warnings = new Map<number, string[]>();
-  for (const r of db.exec(`SELECT variant_id, warnings FROM variant_norm WHERE variant_id IN (${variantIds.map(() => '?').join(',')})`, [...variantIds])[0]?.values ?? []) {
-    warnings.set(r[0] as number, JSON.parse(r[1] as string) as string[]);
-  }
-  for (const { variantId, values } of readEffective(db, variantIds)) {
-    const str = (v: FieldValue | undefined) => (v === undefined || v === null ? null : displayValue(v));
-    out.set(variantId, { designer: str(values.designer), supportState: str(values.support_state), warnings: warnings.get(variantId) ?? [] });
+  const marks = variantIds.map(() => '?').join(',');
+  const manual = new Map<string, FieldValue>();
+  const overrides = db.exec(`SELECT variant_id, field, manual_value FROM override WHERE field IN ('designer', 'support_state') AND variant_id IN (${marks})`, [...variantIds]);
+  for (const [id, field, value] of overrides[0]?.values ?? []) manual.set(`${id as number}\u0000${field as string}`, value === null ? null : asFieldValue(JSON.parse(value as string)));
+  const label = (id: number, field: string, auto: unknown): string | null => {
+    const key = `${id}\u0000${field}`;
+    const v = manual.has(key) ? (manual.get(key) ?? null) : asFieldValue(auto);
+    return isEmpty(v) ? null : displayValue(v);
+  };
+  const rows = db.exec(`SELECT v.id, n.designer, n.support_state, n.warnings FROM variant v LEFT JOIN variant_norm n ON n.variant_id = v.id WHERE v.id IN (${marks})`, [...variantIds]);
+  for (const [id, designer, support, warnings] of rows[0]?.values ?? []) {
+    const v = id as number;
+    out.set(v, { designer: label(v, 'designer', designer), supportState: label(v, 'support_state', support), warnings: warnings ? (JSON.parse(warnings as string) as string[]) : [] });
   }
   return out;
 }
