@@ -13,6 +13,7 @@ import { journalPath } from '../src/core/store/edit-journal';
 import { NormWriter } from '../src/core/store/normalized';
 import { refreshSearchIndex } from '../src/core/store/search-index';
 import { SqlStore } from '../src/core/store/sql-store';
+import { inTransaction } from '../src/core/store/transaction';
 
 const argv = process.argv.slice(2);
 const variants = Number(argv[argv.indexOf('--variants') + 1]) || 100_000;
@@ -62,8 +63,7 @@ async function main(): Promise<void> {
     // automatic values, as the normalization pipeline writes them
     const ids = (store.db.exec('SELECT id FROM variant ORDER BY id')[0]?.values ?? []).map((r) => r[0] as number);
     const w = new NormWriter(store.db);
-    w.begin();
-    ids.forEach((id, i) => {
+    inTransaction(store.db, () => ids.forEach((id, i) => {
       const fields: Record<string, unknown> = {
         designer: DESIGNERS[i % DESIGNERS.length],
         support_state: ['presupported', 'supported', 'unsupported'][i % 3],
@@ -74,8 +74,7 @@ async function main(): Promise<void> {
       else fields.height_mm = [28, 32, 54, 75][i % 4];
       if (i % 17 === 0) fields.content_flag = 'nsfw';
       w.write({ variantId: id, tokensKey: 'k', digest: 'd', fields, warnings: [], residual: [], confidence: 5 });
-    });
-    w.commit();
+    }));
     w.free();
 
     t = performance.now();

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'sql.js';
 import { throttle, type ProgressSink } from '../jobs/progress';
-import { NormWriter, normIndex, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
+import { NormWriter, normIndex, readVocabDigest, readVocabTerms, variantsToNormalize, writeVocabTerms } from '../store/normalized';
+import { inTransaction } from '../store/transaction';
 import type { Ruleset } from '../vocab/ruleset';
 import { cuesFor } from './cues';
 import { inferVariant, storedFields } from '../match/variant-inference';
@@ -59,9 +60,11 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
   const t0 = performance.now();
   const cues = cuesFor(ruleset);
   const digest = ruleset.digest;
-  const terms = vocabTerms(cues);
-  const previous = readVocabTerms(db);
-  const changed = previous && previous.digest !== digest ? changedTerms(previous.terms, terms) : null;
+  // the terms (and the changed ones) are only worked out when the vocabulary is not the one of the last run
+  const previousDigest = readVocabDigest(db);
+  const terms = previousDigest === digest ? null : vocabTerms(cues);
+  const previous = terms ? readVocabTerms(db) : null;
+  const changed = terms && previous ? changedTerms(previous.terms, terms) : null;
   const variants = variantsToNormalize(db);
   const siblings = inferSiblingSplits(variants.map((v) => v.relPath));
   const index = normIndex(db);
@@ -84,8 +87,7 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
         s.cancelled = true;
         break;
       }
-      writer.begin();
-      try {
+      inTransaction(db, () => {
         for (const v of variants.slice(start, start + batch)) {
           const sibling = siblings.get(v.relPath);
           const files = [...v.files].sort();
@@ -116,15 +118,11 @@ export async function normalizeLibrary(db: Database, ruleset: Ruleset, options: 
           });
           s.normalized++;
         }
-        writer.commit();
-      } catch (err) {
-        db.exec('ROLLBACK');
-        throw err;
-      }
+      });
       progress.report({ done: Math.min(start + batch, variants.length), total: variants.length, normalized: s.normalized });
       await nextTick();
     }
-    if (!s.cancelled) writeVocabTerms(db, digest, terms);
+    if (!s.cancelled && terms) writeVocabTerms(db, digest, terms);
   } finally {
     writer.free();
     progress.flush();

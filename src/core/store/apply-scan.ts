@@ -10,6 +10,7 @@ import { BatchInsert } from './batch-insert';
 import { joinRel, parentOf } from './rel-path';
 import { dropFileIndexes, createFileIndexes } from './file-indexes';
 import { recomputeAggregates } from './aggregates';
+import { inTransaction } from './transaction';
 
 interface StoredFile {
   id: number;
@@ -179,224 +180,221 @@ export function applyScanToDb(db: Database, rootId: number, result: ScanResult, 
   let archiveEntries = 0;
   let archives = 0;
 
-  db.exec('BEGIN');
   try {
-    const storedVariants = loadVariants(db, rootId);
-    const dirsBefore = dirs.created;
-    const preexistingDirs = new Set(dirs.sigById.keys());
+    inTransaction(db, () => {
+      const storedVariants = loadVariants(db, rootId);
+      const dirsBefore = dirs.created;
+      const preexistingDirs = new Set(dirs.sigById.keys());
 
-    // 1. variants: insert new, revive missing ones that are back
-    const variantIdByPath = new Map<string, number>();
-    for (const g of result.variants) {
-      const v = storedVariants.get(g.relPath);
-      if (v) {
-        v.seen = true;
-        if (v.missing) w.run('UPDATE variant SET missing = 0, updated_at = ? WHERE id = ?', [nowIso, v.id]);
-        variantIdByPath.set(g.relPath, v.id);
-      } else {
-        const id = variantId++;
-        const dirId = dirs.ensure(g.relPath);
-        insertVariant.add([id, rootId, dirId, nowIso, nowIso]);
-        variantIdByPath.set(g.relPath, id);
-      }
-    }
-    insertVariant.flush();
-    const variantOfFile = new Map<string, number>();
-    for (const g of result.variants) {
-      const id = variantIdByPath.get(g.relPath)!;
-      for (const f of g.files) variantOfFile.set(f, id);
-    }
-
-    // 2. on-disk files, folder by folder: a folder whose signature is unchanged costs no read and no write
-    const storedEntries = loadEntries(db, rootId);
-    const storedArchives = loadArchiveFiles(db, rootId, dirs);
-    const dirFiles = new StoredDirFiles(db);
-    const wantOf = (f: ScannedFile) => variantOfFile.get(f.relPath) ?? null;
-    const byDir = new Map<string, ScannedFile[]>();
-    const archiveFiles = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
-    const entriesByArchive = new Map<string, ScannedFile[]>();
-    for (const f of result.files) {
-      if (f.archivePath !== undefined) {
-        let list = entriesByArchive.get(f.archivePath);
-        if (!list) entriesByArchive.set(f.archivePath, (list = []));
-        list.push(f);
-        continue;
-      }
-      files++;
-      kinds[f.kind]++;
-      const dirPath = parentOf(f.relPath);
-      let list = byDir.get(dirPath);
-      if (!list) byDir.set(dirPath, (list = []));
-      list.push(f);
-      if (f.kind === 'archive') {
-        archives++;
-        const id = storedArchives.get(f.relPath);
-        // provisional: corrected below for folders that are diffed
-        if (id !== undefined) archiveFiles.set(f.relPath, { id, unchangedFile: true, variantId: wantOf(f) });
-      }
-    }
-    /** Stored files not seen in the scan, with their folder: removal candidates, decided in step 4. */
-    const leftovers: Array<[dirId: number, file: StoredFile]> = [];
-    const newSigs: Array<[dirId: number, sig: string | null]> = [];
-    for (const [dirPath, list] of byDir) {
-      const nameStart = dirPath === '' ? 0 : dirPath.length + 1;
-      const sig = folderSignature(list, nameStart, wantOf);
-      const knownDir = dirs.get(dirPath);
-      if (knownDir !== undefined && dirs.sigById.get(knownDir) === sig) {
-        unchanged += list.length;
-        continue;
-      }
-      const dirId = knownDir ?? dirs.ensure(dirPath);
-      // a folder created in this apply (e.g. a variant's, in step 1) has no stored files to read
-      const stored = knownDir !== undefined && preexistingDirs.has(knownDir) ? dirFiles.load(knownDir) : new Map<string, StoredFile>();
-      for (const f of list) {
-        const name = f.relPath.slice(nameStart);
-        const want = wantOf(f);
-        const old = stored.get(name);
-        if (old) {
-          old.seen = true;
-          const same = old.size === f.size && old.mtimeMs === f.mtimeMs;
-          if (!same) {
-            w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [f.size, f.mtimeMs, f.ext, f.kind, old.id]);
-            changed++;
-          } else unchanged++;
-          if (old.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, old.id]);
-          if (f.kind === 'archive' || storedEntries.has(old.id)) archiveFiles.set(f.relPath, { id: old.id, unchangedFile: same, variantId: want });
+      // 1. variants: insert new, revive missing ones that are back
+      const variantIdByPath = new Map<string, number>();
+      for (const g of result.variants) {
+        const v = storedVariants.get(g.relPath);
+        if (v) {
+          v.seen = true;
+          if (v.missing) w.run('UPDATE variant SET missing = 0, updated_at = ? WHERE id = ?', [nowIso, v.id]);
+          variantIdByPath.set(g.relPath, v.id);
         } else {
-          const id = fileId++;
-          insertFile.add([id, rootId, dirId, name, f.size, f.mtimeMs, f.ext, f.kind, want]);
-          added++;
-          if (f.kind === 'archive') archiveFiles.set(f.relPath, { id, unchangedFile: false, variantId: want });
+          const id = variantId++;
+          const dirId = dirs.ensure(g.relPath);
+          insertVariant.add([id, rootId, dirId, nowIso, nowIso]);
+          variantIdByPath.set(g.relPath, id);
         }
       }
-      let leftover = false;
-      for (const old of stored.values()) {
-        if (!old.seen) {
-          leftovers.push([dirId, old]);
-          leftover = true;
-        }
+      insertVariant.flush();
+      const variantOfFile = new Map<string, number>();
+      for (const g of result.variants) {
+        const id = variantIdByPath.get(g.relPath)!;
+        for (const f of g.files) variantOfFile.set(f, id);
       }
-      // with leftovers (removed, or kept for a missing variant) the folder's rows differ from the scan: unknown
-      newSigs.push([dirId, result.cancelled || leftover ? null : sig]);
-    }
-    // folders that held files and had none in this scan
-    const unseenDirs: number[] = [];
-    for (const [dirId, sig] of dirs.sigById) {
-      if (sig === '' || byDir.has(dirs.pathById.get(dirId) ?? '')) continue;
-      if (!preexistingDirs.has(dirId)) {
-        newSigs.push([dirId, '']); // created in this apply as a variant's or a file's ancestor: holds no file
-        continue;
-      }
-      const stored = dirFiles.load(dirId);
-      if (stored.size === 0) {
-        if (!result.cancelled) newSigs.push([dirId, '']);
-        continue;
-      }
-      for (const old of stored.values()) leftovers.push([dirId, old]);
-      unseenDirs.push(dirId);
-    }
-    dirFiles.free();
-    insertFile.flush();
 
-    // 3. archive entries: kept when the archive is unchanged, else diffed against the new listing.
-    // An entry belongs to its archive's variant.
-    const listingStatus = new Map(result.archives.map((a) => [a.archivePath, a.status]));
-    for (const [archivePath, arch] of archiveFiles) {
-      const status = listingStatus.get(archivePath);
-      const hasEntries = entriesByArchive.has(archivePath);
-      const old = storedEntries.get(arch.id);
-      if (status === undefined && !hasEntries && !old) continue; // not an archive (or one with nothing inside)
-      const keep = status === 'unchanged' || (status === undefined && !hasEntries && arch.unchangedFile);
-      if (keep) {
-        for (const e of old?.values() ?? []) {
+      // 2. on-disk files, folder by folder: a folder whose signature is unchanged costs no read and no write
+      const storedEntries = loadEntries(db, rootId);
+      const storedArchives = loadArchiveFiles(db, rootId, dirs);
+      const dirFiles = new StoredDirFiles(db);
+      const wantOf = (f: ScannedFile) => variantOfFile.get(f.relPath) ?? null;
+      const byDir = new Map<string, ScannedFile[]>();
+      const archiveFiles = new Map<string, { id: number; unchangedFile: boolean; variantId: number | null }>();
+      const entriesByArchive = new Map<string, ScannedFile[]>();
+      for (const f of result.files) {
+        if (f.archivePath !== undefined) {
+          let list = entriesByArchive.get(f.archivePath);
+          if (!list) entriesByArchive.set(f.archivePath, (list = []));
+          list.push(f);
+          continue;
+        }
+        files++;
+        kinds[f.kind]++;
+        const dirPath = parentOf(f.relPath);
+        let list = byDir.get(dirPath);
+        if (!list) byDir.set(dirPath, (list = []));
+        list.push(f);
+        if (f.kind === 'archive') {
+          archives++;
+          const id = storedArchives.get(f.relPath);
+          // provisional: corrected below for folders that are diffed
+          if (id !== undefined) archiveFiles.set(f.relPath, { id, unchangedFile: true, variantId: wantOf(f) });
+        }
+      }
+      /** Stored files not seen in the scan, with their folder: removal candidates, decided in step 4. */
+      const leftovers: Array<[dirId: number, file: StoredFile]> = [];
+      const newSigs: Array<[dirId: number, sig: string | null]> = [];
+      for (const [dirPath, list] of byDir) {
+        const nameStart = dirPath === '' ? 0 : dirPath.length + 1;
+        const sig = folderSignature(list, nameStart, wantOf);
+        const knownDir = dirs.get(dirPath);
+        if (knownDir !== undefined && dirs.sigById.get(knownDir) === sig) {
+          unchanged += list.length;
+          continue;
+        }
+        const dirId = knownDir ?? dirs.ensure(dirPath);
+        // a folder created in this apply (e.g. a variant's, in step 1) has no stored files to read
+        const stored = knownDir !== undefined && preexistingDirs.has(knownDir) ? dirFiles.load(knownDir) : new Map<string, StoredFile>();
+        for (const f of list) {
+          const name = f.relPath.slice(nameStart);
+          const want = wantOf(f);
+          const old = stored.get(name);
+          if (old) {
+            old.seen = true;
+            const same = old.size === f.size && old.mtimeMs === f.mtimeMs;
+            if (!same) {
+              w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [f.size, f.mtimeMs, f.ext, f.kind, old.id]);
+              changed++;
+            } else unchanged++;
+            if (old.variantId !== want) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [want, old.id]);
+            if (f.kind === 'archive' || storedEntries.has(old.id)) archiveFiles.set(f.relPath, { id: old.id, unchangedFile: same, variantId: want });
+          } else {
+            const id = fileId++;
+            insertFile.add([id, rootId, dirId, name, f.size, f.mtimeMs, f.ext, f.kind, want]);
+            added++;
+            if (f.kind === 'archive') archiveFiles.set(f.relPath, { id, unchangedFile: false, variantId: want });
+          }
+        }
+        let leftover = false;
+        for (const old of stored.values()) {
+          if (!old.seen) {
+            leftovers.push([dirId, old]);
+            leftover = true;
+          }
+        }
+        // with leftovers (removed, or kept for a missing variant) the folder's rows differ from the scan: unknown
+        newSigs.push([dirId, result.cancelled || leftover ? null : sig]);
+      }
+      // folders that held files and had none in this scan
+      const unseenDirs: number[] = [];
+      for (const [dirId, sig] of dirs.sigById) {
+        if (sig === '' || byDir.has(dirs.pathById.get(dirId) ?? '')) continue;
+        if (!preexistingDirs.has(dirId)) {
+          newSigs.push([dirId, '']); // created in this apply as a variant's or a file's ancestor: holds no file
+          continue;
+        }
+        const stored = dirFiles.load(dirId);
+        if (stored.size === 0) {
+          if (!result.cancelled) newSigs.push([dirId, '']);
+          continue;
+        }
+        for (const old of stored.values()) leftovers.push([dirId, old]);
+        unseenDirs.push(dirId);
+      }
+      dirFiles.free();
+      insertFile.flush();
+
+      // 3. archive entries: kept when the archive is unchanged, else diffed against the new listing.
+      // An entry belongs to its archive's variant.
+      const listingStatus = new Map(result.archives.map((a) => [a.archivePath, a.status]));
+      for (const [archivePath, arch] of archiveFiles) {
+        const status = listingStatus.get(archivePath);
+        const hasEntries = entriesByArchive.has(archivePath);
+        const old = storedEntries.get(arch.id);
+        if (status === undefined && !hasEntries && !old) continue; // not an archive (or one with nothing inside)
+        const keep = status === 'unchanged' || (status === undefined && !hasEntries && arch.unchangedFile);
+        if (keep) {
+          for (const e of old?.values() ?? []) {
+            archiveEntries++;
+            kinds[e.kind]++;
+            if (e.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, e.id]);
+          }
+          continue;
+        }
+        for (const e of entriesByArchive.get(archivePath) ?? []) {
           archiveEntries++;
           kinds[e.kind]++;
-          if (e.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, e.id]);
-        }
-        continue;
-      }
-      for (const e of entriesByArchive.get(archivePath) ?? []) {
-        archiveEntries++;
-        kinds[e.kind]++;
-        const inner = e.relPath.slice(archivePath.length + 1);
-        const s = old?.get(inner);
-        if (s) {
-          s.seen = true;
-          if (s.size !== e.size || s.mtimeMs !== e.mtimeMs) {
-            w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [e.size, e.mtimeMs, e.ext, e.kind, s.id]);
+          const inner = e.relPath.slice(archivePath.length + 1);
+          const s = old?.get(inner);
+          if (s) {
+            s.seen = true;
+            if (s.size !== e.size || s.mtimeMs !== e.mtimeMs) {
+              w.run('UPDATE file SET size = ?, mtime_ms = ?, ext = ?, kind = ? WHERE id = ?', [e.size, e.mtimeMs, e.ext, e.kind, s.id]);
+            }
+            if (s.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, s.id]);
+          } else {
+            insertEntry.add([fileId++, rootId, arch.id, inner, e.size, e.mtimeMs, e.ext, e.kind, arch.variantId]);
           }
-          if (s.variantId !== arch.variantId) w.run('UPDATE file SET variant_id = ? WHERE id = ?', [arch.variantId, s.id]);
+        }
+        for (const s of old?.values() ?? []) if (!s.seen) w.run('DELETE FROM file WHERE id = ?', [s.id]);
+      }
+
+      insertEntry.flush();
+
+      // 4. removals and missing variants (never on a cancelled scan)
+      if (!result.cancelled) {
+        const rootUnavailable = result.files.length === 0;
+        const missingIds = new Set<number>();
+        for (const v of storedVariants.values()) {
+          if (v.seen) continue;
+          if (!v.missing) w.run('UPDATE variant SET missing = 1, updated_at = ? WHERE id = ?', [nowIso, v.id]);
+          missingIds.add(v.id);
+        }
+        if (!rootUnavailable) {
+          const dirsWithRemovals = new Set<number>();
+          const dirsWithKept = new Set<number>();
+          for (const [dirId, s] of leftovers) {
+            if (s.variantId !== null && missingIds.has(s.variantId)) {
+              dirsWithKept.add(dirId); // kept with its missing variant
+              continue;
+            }
+            w.run('DELETE FROM file WHERE archive_file_id = ?', [s.id]);
+            w.run('DELETE FROM file WHERE id = ?', [s.id]);
+            dirsWithRemovals.add(dirId);
+            removed++;
+          }
+          // an unseen folder whose files all went holds none now; one that kept all its files (a missing variant's)
+          // keeps its signature, which still describes its rows; a mix is unknown
+          for (const dirId of unseenDirs) {
+            if (!dirsWithKept.has(dirId)) newSigs.push([dirId, '']);
+            else if (dirsWithRemovals.has(dirId)) newSigs.push([dirId, null]);
+          }
+        }
+      }
+      for (const [dirId, sig] of newSigs) {
+        if (dirs.sigById.get(dirId) !== sig) w.run('UPDATE dir SET files_sig = ? WHERE id = ?', [sig, dirId]);
+      }
+
+      // 5. warnings: the stored set becomes the scan's set (a cancelled scan only adds)
+      const stmtW = db.prepare('SELECT id, rel_path, code, message FROM scan_warning WHERE root_id = ?', [rootId]);
+      const storedWarnings = new Map<string, number[]>();
+      while (stmtW.step()) {
+        const [id, relPath, code, message] = stmtW.get() as [number, string, string, string];
+        const k = warningKey({ relPath, code: code as ScanWarning['code'], message });
+        storedWarnings.set(k, [...(storedWarnings.get(k) ?? []), id]);
+      }
+      stmtW.free();
+      const newWarnings = dedupe(result.warnings);
+      for (const warn of newWarnings) {
+        const k = warningKey(warn);
+        const ids = storedWarnings.get(k);
+        if (ids?.length) {
+          ids.shift();
+          if (!ids.length) storedWarnings.delete(k);
         } else {
-          insertEntry.add([fileId++, rootId, arch.id, inner, e.size, e.mtimeMs, e.ext, e.kind, arch.variantId]);
+          w.run('INSERT INTO scan_warning (root_id, rel_path, code, message) VALUES (?, ?, ?, ?)', [rootId, warn.relPath, warn.code, warn.message]);
         }
       }
-      for (const s of old?.values() ?? []) if (!s.seen) w.run('DELETE FROM file WHERE id = ?', [s.id]);
-    }
+      if (!result.cancelled) for (const ids of storedWarnings.values()) for (const id of ids) w.run('DELETE FROM scan_warning WHERE id = ?', [id]);
 
-    insertEntry.flush();
-
-    // 4. removals and missing variants (never on a cancelled scan)
-    if (!result.cancelled) {
-      const rootUnavailable = result.files.length === 0;
-      const missingIds = new Set<number>();
-      for (const v of storedVariants.values()) {
-        if (v.seen) continue;
-        if (!v.missing) w.run('UPDATE variant SET missing = 1, updated_at = ? WHERE id = ?', [nowIso, v.id]);
-        missingIds.add(v.id);
-      }
-      if (!rootUnavailable) {
-        const dirsWithRemovals = new Set<number>();
-        const dirsWithKept = new Set<number>();
-        for (const [dirId, s] of leftovers) {
-          if (s.variantId !== null && missingIds.has(s.variantId)) {
-            dirsWithKept.add(dirId); // kept with its missing variant
-            continue;
-          }
-          w.run('DELETE FROM file WHERE archive_file_id = ?', [s.id]);
-          w.run('DELETE FROM file WHERE id = ?', [s.id]);
-          dirsWithRemovals.add(dirId);
-          removed++;
-        }
-        // an unseen folder whose files all went holds none now; one that kept all its files (a missing variant's)
-        // keeps its signature, which still describes its rows; a mix is unknown
-        for (const dirId of unseenDirs) {
-          if (!dirsWithKept.has(dirId)) newSigs.push([dirId, '']);
-          else if (dirsWithRemovals.has(dirId)) newSigs.push([dirId, null]);
-        }
-      }
-    }
-    for (const [dirId, sig] of newSigs) {
-      if (dirs.sigById.get(dirId) !== sig) w.run('UPDATE dir SET files_sig = ? WHERE id = ?', [sig, dirId]);
-    }
-
-    // 5. warnings: the stored set becomes the scan's set (a cancelled scan only adds)
-    const stmtW = db.prepare('SELECT id, rel_path, code, message FROM scan_warning WHERE root_id = ?', [rootId]);
-    const storedWarnings = new Map<string, number[]>();
-    while (stmtW.step()) {
-      const [id, relPath, code, message] = stmtW.get() as [number, string, string, string];
-      const k = warningKey({ relPath, code: code as ScanWarning['code'], message });
-      storedWarnings.set(k, [...(storedWarnings.get(k) ?? []), id]);
-    }
-    stmtW.free();
-    const newWarnings = dedupe(result.warnings);
-    for (const warn of newWarnings) {
-      const k = warningKey(warn);
-      const ids = storedWarnings.get(k);
-      if (ids?.length) {
-        ids.shift();
-        if (!ids.length) storedWarnings.delete(k);
-      } else {
-        w.run('INSERT INTO scan_warning (root_id, rel_path, code, message) VALUES (?, ?, ?, ?)', [rootId, warn.relPath, warn.code, warn.message]);
-      }
-    }
-    if (!result.cancelled) for (const ids of storedWarnings.values()) for (const id of ids) w.run('DELETE FROM scan_warning WHERE id = ?', [id]);
-
-    w.writes += dirs.created - dirsBefore + insertVariant.rows + insertFile.rows + insertEntry.rows;
-    if (w.writes > 0) w.writes += recomputeAggregates(db, rootId, storedCount > 0);
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
+      w.writes += dirs.created - dirsBefore + insertVariant.rows + insertFile.rows + insertEntry.rows;
+      if (w.writes > 0) w.writes += recomputeAggregates(db, rootId, storedCount > 0);
+    });
   } finally {
     for (const x of [w, dirs, insertVariant, insertFile, insertEntry]) x.free();
     db.exec('PRAGMA foreign_keys = ON');

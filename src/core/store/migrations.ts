@@ -1,6 +1,7 @@
 // Forward-only schema migrations. The database's version is `PRAGMA user_version` = number of migrations applied.
 // To change the schema, APPEND a migration (never edit a released one). Each runs in its own transaction.
 import type { Database } from 'sql.js';
+import { inTransaction } from './transaction';
 
 export interface Migration {
   /** 1-based; must equal its position in the array + 1. */
@@ -259,15 +260,10 @@ export function migrate(db: Database, list: Migration[] = migrations): number {
   if (current > list.length) throw new NewerSchemaError(current, list.length);
   let ran = 0;
   for (const m of list.slice(current)) {
-    db.exec('BEGIN');
-    try {
+    inTransaction(db, () => {
       m.up(db);
       db.exec(`PRAGMA user_version = ${m.version}`);
-      db.exec('COMMIT');
-    } catch (err) {
-      db.exec('ROLLBACK');
-      throw err;
-    }
+    });
     ran++;
   }
   return ran;

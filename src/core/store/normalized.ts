@@ -118,19 +118,16 @@ export class NormWriter {
     this.touch.run([digest, variantId]);
   }
 
-  begin(): void {
-    this.db.exec('BEGIN');
-  }
-
-  commit(): void {
-    this.db.exec('COMMIT');
-  }
-
   free(): void {
     this.insert.free();
     this.update.free();
     this.touch.free();
   }
+}
+
+/** The ruleset digest the stored terms belong to (that of the last complete run), without reading the terms. */
+export function readVocabDigest(db: Database): string | null {
+  return (db.exec('SELECT ruleset_digest FROM norm_vocab WHERE id = 1')[0]?.values[0]?.[0] as string | undefined) ?? null;
 }
 
 export function readVocabTerms(db: Database): { digest: string; terms: Map<string, string> } | null {

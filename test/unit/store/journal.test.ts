@@ -12,6 +12,7 @@ import { NormWriter } from '../../../src/core/store/normalized';
 import { SqlStore, restoreBackup } from '../../../src/core/store/sql-store';
 import { journalSeq } from '../../../src/core/store/store-meta';
 import { file, library, result } from './scan-results';
+import { inTransaction } from '../../../src/core/store/transaction';
 
 type Rows = unknown[][];
 const rows = (s: SqlStore, sql: string): Rows => s.db.exec(sql)[0]?.values ?? [];
@@ -146,9 +147,7 @@ describe('store: edit journal', function () {
 
     // normalization writes through store.db and marks the store dirty
     const w = new NormWriter(store.db);
-    w.begin();
-    w.write({ variantId: ids[0]!, tokensKey: 'k', digest: 'd', fields: { designer: 'auto_designer' }, warnings: [], residual: [], confidence: 1 });
-    w.commit();
+    inTransaction(store.db, () => w.write({ variantId: ids[0]!, tokensKey: 'k', digest: 'd', fields: { designer: 'auto_designer' }, warnings: [], residual: [], confidence: 1 }));
     w.free();
     store.markDirty();
     await store.applyOverrides({ variantIds: [ids[0]!], changes: [{ field: 'designer', value: 'manual' }], source: 'user' });
