@@ -321,21 +321,30 @@ export class SqlStore implements LibraryStore {
   }
 
   async stats(): Promise<LibraryStats> {
+    // one pass over the files, by kind: on-disk files, archive entries, on-disk bytes
     const kinds = emptyKinds();
-    for (const [kind, n] of this.rows('SELECT kind, count(*) FROM file GROUP BY kind')) kinds[kind as FileKind] = n as number;
-    const [files, entries, archives, bytes] = this.rows(
-      `SELECT sum(archive_file_id IS NULL), sum(archive_file_id IS NOT NULL),
-              sum(archive_file_id IS NULL AND kind = 'archive'), sum(CASE WHEN archive_file_id IS NULL THEN size ELSE 0 END)
-       FROM file`,
-    )[0];
+    let files = 0;
+    let entries = 0;
+    let archives = 0;
+    let bytes = 0;
+    for (const [kind, n, onDisk, size] of this.rows(
+      'SELECT kind, count(*), sum(archive_file_id IS NULL), sum(CASE WHEN archive_file_id IS NULL THEN size ELSE 0 END) FROM file GROUP BY kind',
+    )) {
+      kinds[kind as FileKind] = n as number;
+      files += Number(onDisk ?? 0);
+      entries += (n as number) - Number(onDisk ?? 0);
+      if (kind === 'archive') archives = Number(onDisk ?? 0);
+      bytes += Number(size ?? 0);
+    }
+    const [variants, missing] = this.rows('SELECT count(*), sum(missing = 1) FROM variant')[0] ?? [];
     return {
       roots: this.scalar('SELECT count(*) FROM library_root'),
-      variants: this.scalar('SELECT count(*) FROM variant'),
-      variantsMissing: this.scalar('SELECT count(*) FROM variant WHERE missing = 1'),
-      files: Number(files ?? 0),
-      archiveEntries: Number(entries ?? 0),
-      archives: Number(archives ?? 0),
-      totalBytes: Number(bytes ?? 0),
+      variants: Number(variants ?? 0),
+      variantsMissing: Number(missing ?? 0),
+      files,
+      archiveEntries: entries,
+      archives,
+      totalBytes: bytes,
       kinds,
       warnings: this.scalar('SELECT count(*) FROM scan_warning'),
     };
