@@ -12,7 +12,8 @@ const init = workerData as WorkerInit;
 const post = (m: FromWorker) => port.postMessage(m);
 
 const mutating = new Set<keyof WorkerCalls>(['addRoot', 'removeRoot', 'applyScan', 'scanLibrary', 'normalizeLibrary', 'applyOverrides', 'revertAudit']);
-const scans = new Map<number, AbortController>();
+/** The calls in progress, by id, so a `cancel` message can stop a long one (scan, normalization). */
+const running = new Map<number, AbortController>();
 
 async function main(): Promise<void> {
   let store: SqlStore;
@@ -27,78 +28,60 @@ async function main(): Promise<void> {
   if (store.openReport.corrupt === null && store.isDirty) store.scheduleSave(init.saveDelayMs, onSaveError);
   post({ type: 'opened', report: store.openReport });
 
-  const handlers: { [M in keyof WorkerCalls]: (...args: Parameters<WorkerCalls[M]>) => Promise<ReturnType<WorkerCalls[M]>> | ReturnType<WorkerCalls[M]> } = {
-    addRoot: (p) => store.addRoot(p),
-    removeRoot: (id) => store.removeRoot(id),
+  /** What a handler knows of its call: its id (for progress messages) and the signal a `cancel` message fires. */
+  interface Call {
+    id: number;
+    signal: AbortSignal;
+  }
+  const handlers: { [M in keyof WorkerCalls]: (call: Call, ...args: Parameters<WorkerCalls[M]>) => Promise<ReturnType<WorkerCalls[M]>> | ReturnType<WorkerCalls[M]> } = {
+    addRoot: (_, p) => store.addRoot(p),
+    removeRoot: (_, id) => store.removeRoot(id),
     listRoots: () => store.listRoots(),
-    applyScan: (id, r) => store.applyScan(id, r),
-    archiveSignatures: (id) => store.archiveSignatures(id),
-    listChildren: (id, rel, off, lim) => store.listChildren(id, rel, off, lim),
-    listVariants: (off, lim) => store.listVariants(off, lim),
-    getVariantFiles: (id) => store.getVariantFiles(id),
-    listWarnings: (id, off, lim) => store.listWarnings(id, off, lim),
+    applyScan: (_, id, r) => store.applyScan(id, r),
+    archiveSignatures: (_, id) => store.archiveSignatures(id),
+    listChildren: (_, id, rel, off, lim) => store.listChildren(id, rel, off, lim),
+    listVariants: (_, off, lim) => store.listVariants(off, lim),
+    getVariantFiles: (_, id) => store.getVariantFiles(id),
+    listWarnings: (_, id, off, lim) => store.listWarnings(id, off, lim),
     stats: () => store.stats(),
     save: () => store.save(),
-    getVariantDetail: (id) => store.getVariantDetail(id),
-    applyOverrides: (req) => store.applyOverrides(req),
-    listAudit: (id, off, lim) => store.listAudit(id, off, lim),
-    revertAudit: (target) => store.revertAudit(target),
-    setVocabulary: (choices) => store.setVocabulary(choices),
-    fieldChoices: (field, q, lim) => store.fieldChoices(field, q, lim),
-    searchVariants: (text, lim) => store.searchVariants(text, lim),
-    facetCounts: (filter) => store.facetCounts(filter),
-    filterVariants: (filter, off, lim) => store.filterVariants(filter, off, lim),
+    getVariantDetail: (_, id) => store.getVariantDetail(id),
+    applyOverrides: (_, req) => store.applyOverrides(req),
+    listAudit: (_, id, off, lim) => store.listAudit(id, off, lim),
+    revertAudit: (_, target) => store.revertAudit(target),
+    setVocabulary: (_, choices) => store.setVocabulary(choices),
+    fieldChoices: (_, field, q, lim) => store.fieldChoices(field, q, lim),
+    searchVariants: (_, text, lim) => store.searchVariants(text, lim),
+    facetCounts: (_, filter) => store.facetCounts(filter),
+    filterVariants: (_, filter, off, lim) => store.filterVariants(filter, off, lim),
     exportRows: () => store.exportRows(),
-    scanLibrary: () => {
-      throw new Error('unreachable');
-    },
-    normalizeLibrary: () => {
-      throw new Error('unreachable');
-    },
+    scanLibrary: (call, rootPath, options) =>
+      scanLibrary(store, rootPath, { ...options, signal: call.signal, onProgress: (progress) => post({ type: 'progress', id: call.id, progress }) }),
+    normalizeLibrary: (call, options) =>
+      normalizeInWorker(store, options, call.signal, (progress) => post({ type: 'normalize-progress', id: call.id, progress })),
     close: () => store.close(),
   };
 
   // Calls are not queued: every SqlStore method (and each apply) runs synchronously to its end, so a save or a read
   // can never see a half-applied scan, while reads stay answered during a scan's crawl.
   port.on('message', (msg: ToWorker) => {
-    if (msg.type === 'cancel') scans.get(msg.id)?.abort();
+    if (msg.type === 'cancel') running.get(msg.id)?.abort();
     else void handle(msg);
   });
 
   async function handle(req: WorkerRequest): Promise<void> {
+    const ctl = new AbortController();
+    running.set(req.id, ctl);
     try {
-      let value: unknown;
-      if (req.method === 'normalizeLibrary') {
-        const [options] = req.args as Parameters<WorkerCalls['normalizeLibrary']>;
-        const ctl = new AbortController();
-        scans.set(req.id, ctl);
-        try {
-          value = await normalizeInWorker(store, options, ctl.signal, (progress) => post({ type: 'normalize-progress', id: req.id, progress }));
-        } finally {
-          scans.delete(req.id);
-        }
-      } else if (req.method === 'scanLibrary') {
-        const [rootPath, options] = req.args as Parameters<WorkerCalls['scanLibrary']>;
-        const ctl = new AbortController();
-        scans.set(req.id, ctl);
-        try {
-          value = await scanLibrary(store, rootPath, {
-            ...options,
-            signal: ctl.signal,
-            onProgress: (progress) => post({ type: 'progress', id: req.id, progress }),
-          });
-        } finally {
-          scans.delete(req.id);
-        }
-      } else {
-        const fn = handlers[req.method] as (...a: unknown[]) => unknown;
-        value = await fn(...(req.args as unknown[]));
-      }
+      const fn = handlers[req.method] as (call: Call, ...a: unknown[]) => unknown;
+      const value = await fn({ id: req.id, signal: ctl.signal }, ...(req.args as unknown[]));
       post({ type: 'reply', id: req.id, ok: true, value });
       if (mutating.has(req.method)) store.scheduleSave(init.saveDelayMs, onSaveError);
       if (req.method === 'close') port.close();
     } catch (err) {
       post({ type: 'reply', id: req.id, ok: false, error: errorInfo(err) });
+    } finally {
+      running.delete(req.id);
     }
   }
 }
