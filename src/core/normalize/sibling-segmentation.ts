@@ -13,9 +13,9 @@ export interface SiblingSplit {
   crossScale: boolean;
 }
 
-/** The leaf's model name: its tokens without boilerplate and ratio tokens (`Nscale` stays: 6scale ≠ 9scale). */
-export function modelKey(leaf: string): string {
-  const tokens = tokenizeComponent(leaf).filter((t) => !BOILERPLATE.has(t) && !RATIO_TOKEN.test(t));
+/** The leaf's model name from its tokens: without boilerplate and ratio tokens (`Nscale` stays: 6scale ≠ 9scale). */
+function modelKey(leafTokens: readonly string[]): string {
+  const tokens = leafTokens.filter((t) => !BOILERPLATE.has(t) && !RATIO_TOKEN.test(t));
   return [...new Set(tokens)].sort().join(' ');
 }
 
@@ -26,9 +26,9 @@ function denominator(leaf: string): number | null {
 
 interface Folder {
   rel: string;
-  leaf: string;
   key: string;
   den: number | null;
+  uncut: boolean;
 }
 
 export function inferSiblingSplits(relPaths: readonly string[]): Map<string, SiblingSplit> {
@@ -36,11 +36,12 @@ export function inferSiblingSplits(relPaths: readonly string[]): Map<string, Sib
     const rel = pathComponents(p).join('/');
     const parts = rel.split('/');
     const leaf = parts[parts.length - 1] ?? '';
-    return { rel, leaf, key: modelKey(leaf), den: denominator(leaf) };
+    const tokens = tokenizeComponent(leaf);
+    return { rel, key: modelKey(tokens), den: denominator(leaf), uncut: tokens.includes('uncut') };
   });
   const uncutByKey = new Map<string, Folder[]>();
   for (const f of folders) {
-    if (f.key !== '' && tokenizeComponent(f.leaf).includes('uncut')) {
+    if (f.key !== '' && f.uncut) {
       const list = uncutByKey.get(f.key) ?? [];
       list.push(f);
       uncutByKey.set(f.key, list);
@@ -50,7 +51,7 @@ export function inferSiblingSplits(relPaths: readonly string[]): Map<string, Sib
   if (uncutByKey.size === 0) return out;
   for (const f of folders) {
     const twins = uncutByKey.get(f.key);
-    if (!twins || tokenizeComponent(f.leaf).includes('uncut')) continue;
+    if (!twins || f.uncut) continue;
     const sameScale = (u: Folder): boolean => f.den === null || u.den === null || f.den === u.den;
     const parent = parentOf(f.rel);
     if (twins.some((u) => parentOf(u.rel) === parent && sameScale(u))) {
