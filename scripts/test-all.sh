@@ -47,6 +47,8 @@ p=$(grep -Eo '^\s+[0-9]+ passing' "$LOGS/unit.log" | grep -Eo '[0-9]+' | tail -1
 s=$(grep -Eo '^\s+[0-9]+ pending' "$LOGS/unit.log" | grep -Eo '[0-9]+' | tail -1)
 p=${p:-0} f=${f:-0} s=${s:-0}
 if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; tail -30 "$LOGS/unit.log"; fi   # crashed before its summary
+# the failures with their messages and stacks (mocha prints them after "N failing")
+if [ "$f" -gt 0 ]; then sed -n '/^\s*[0-9]\+ failing/,$p' "$LOGS/unit.log" | head -120 | sed 's/^/    | /'; fi
 record unit "$p" "$f" "$s" "$(secs "$t" "$(now)")"
 
 browser_ready() {
@@ -63,6 +65,8 @@ if why=$(browser_ready); then
   rm -f test-results/host-tests.json
   SKIP_BUILD=1 bash scripts/e2e/run-host-tests.sh >"$LOGS/host-tests.log" 2>&1; rc=$?
   grep -E '✔|✓|[0-9]+\) |passing|failing|pending|FAILED|exit status' "$LOGS/host-tests.log" | sed 's/^/  /'
+  # each failure's message and the top of its stack (the lines after "[mocha] FAILED:")
+  awk '/^\[mocha\] FAILED:/ { n = 14; next } /^\{"mode"/ { n = 0 } n > 0 { print "    | " $0; n-- }' "$LOGS/host-tests.log"
   read -r p f s < <(node -e 'try{const r=require(process.argv[1]);console.log(r.passes,r.failures,r.pending)}catch{console.log("0 0 0")}' "$ROOT/test-results/host-tests.json")
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi   # timeout / runner crash / driver error
   record host "$p" "$f" "$s" "$(secs "$t" "$(now)")" "$([ "$rc" -eq 124 ] && echo timeout)"
