@@ -54,10 +54,14 @@ const panelFile = z.object({
 const auditEntry = z.object({
   id,
   field: z.string(),
+  /** The field's label ("Designer"), and display names of the values when the vocabulary knows them. */
+  fieldLabel: z.string(),
   oldOverridden: z.boolean(),
   oldValue: fieldValue,
+  oldLabel: z.string().nullable(),
   newOverridden: z.boolean(),
   newValue: fieldValue,
+  newLabel: z.string().nullable(),
   source: z.string(),
   batchId: z.string(),
   batchSize: z.number(),

@@ -157,6 +157,8 @@ async function main() {
     const revert = panel.locator('tr[data-entry] vscode-button[data-action="revert-entry"]').first();
     await revert.waitFor({ timeout: 10_000 });
     await wb.shot(page, shots, '04-history');
+    const change = await panel.locator('tr[data-entry]').first().innerText();
+    check('the history row names the field and the designer', /Designer/.test(change) && /Titan Forge/.test(change) && !/titan_forge/.test(change), change);
     await revert.click();
     const reverted = await waitForDescription(page, 'Knight Commander', new RegExp(`^${before.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     check('the tree label is back after the revert', reverted === before, reverted);

@@ -139,7 +139,9 @@ describe('STL Manager variant panel and overrides', function () {
     assert.notEqual(designer?.auto, 'titan_forge', 'the automatic value is kept apart');
     assert.match(description(await variantEntry('Artisan Guild', 'Knight')), /^Titan Forge · /);
     const last = features.panel.sent.filter((m) => m.type === 'variant').at(-1);
-    assert.ok(last?.type === 'variant' && last.variant.history[0]?.newValue === 'titan_forge', 'the panel got the new state and history');
+    assert.ok(last?.type === 'variant', 'the panel got the new state');
+    const entry = last.variant.history[0];
+    assert.deepEqual([entry?.newValue, entry?.fieldLabel, entry?.newLabel], ['titan_forge', 'Designer', 'Titan Forge'], 'the history row reads as names');
 
     const bad = await send({ type: 'setOverride', variantId: id, field: 'support_state', value: 'glued' });
     assert.equal(bad.ok, false);

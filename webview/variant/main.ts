@@ -131,13 +131,13 @@ function filesTab(v: VariantView): HTMLElement {
 }
 
 function historyRow(e: PanelAuditEntry): HTMLElement {
-  const value = (overridden: boolean, v: PanelAuditEntry['newValue']) => (overridden ? show(v) : '(automatic)');
+  const value = (overridden: boolean, v: PanelAuditEntry['newValue'], label: string | null) => (overridden ? labelled(v, label) : '(automatic)');
   return h(
     'tr',
     { 'data-entry': e.id, 'data-batch': e.batchId },
     h('td', {}, new Date(e.ts).toLocaleString()),
-    h('td', {}, e.field),
-    h('td', {}, `${value(e.oldOverridden, e.oldValue)} → ${value(e.newOverridden, e.newValue)}`),
+    h('td', { title: e.field }, e.fieldLabel),
+    h('td', { class: 'change' }, value(e.oldOverridden, e.oldValue, e.oldLabel), ' → ', value(e.newOverridden, e.newValue, e.newLabel)),
     h('td', {}, e.source + (e.reverts ? ` of #${e.reverts}` : '')),
     h(
       'td',

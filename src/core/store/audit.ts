@@ -54,6 +54,9 @@ export interface AuditEntry {
   ts: string;
   /** How many entries share the batch (a bulk edit of 300 variants × 1 field = 300). */
   batchSize: number;
+  /** Display names of the old and new values (vocabulary names, enum labels), when known. */
+  oldLabel?: string | null;
+  newLabel?: string | null;
 }
 
 const COLS = `a.id, a.resource_id, a.field, a.old_value, a.new_value, a.actor, a.source, a.batch_id, a.reverts, a.ts,

@@ -352,16 +352,21 @@ export class SqlStore implements LibraryStore {
 
   async getVariantDetail(variantId: number): Promise<VariantDetail | null> {
     const detail = variantDetail(this.live(), variantId);
-    const vocab = this.vocab;
     if (!detail) return detail;
     const labelled = detail.fields.map((f) => {
-      const type = FIELD_BY_NAME.get(f.field)?.type;
-      let name: ((v: FieldValue) => string | null) | undefined;
-      if (type?.kind === 'enum') name = (v) => (typeof v === 'string' ? enumLabel(v) : null);
-      else if (type?.kind === 'vocab' && vocab) name = (v) => (typeof v === 'string' ? (vocab[type.domain].get(v) ?? null) : null);
+      const name = this.valueNamer(f.field);
       return name ? { ...f, autoLabel: name(f.auto), effectiveLabel: name(f.effective) } : f;
     });
     return { ...detail, fields: labelled };
+  }
+
+  /** How a field's values read: enum labels, or vocabulary display names (undefined for other fields). */
+  private valueNamer(field: string): ((v: FieldValue) => string | null) | undefined {
+    const type = FIELD_BY_NAME.get(field)?.type;
+    const vocab = this.vocab;
+    if (type?.kind === 'enum') return (v) => (typeof v === 'string' ? enumLabel(v) : null);
+    if (type?.kind === 'vocab' && vocab) return (v) => (typeof v === 'string' ? (vocab[type.domain].get(v) ?? null) : null);
+    return undefined;
   }
 
   async applyOverrides(request: OverrideRequest): Promise<OverrideResult> {
@@ -374,7 +379,12 @@ export class SqlStore implements LibraryStore {
   }
 
   async listAudit(variantId: number, offset: number, limit: number): Promise<Page<AuditEntry>> {
-    return listAudit(this.live(), variantId, offset, limit);
+    const page = listAudit(this.live(), variantId, offset, limit);
+    const items = page.items.map((e) => {
+      const name = this.valueNamer(e.field);
+      return name ? { ...e, oldLabel: name(e.oldValue), newLabel: name(e.newValue) } : e;
+    });
+    return { ...page, items };
   }
 
   async revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult> {

@@ -203,10 +203,13 @@ async function buildView(store: LibraryStore, variantId: number, webview: vscode
     history: history.items.map((h) => ({
       id: h.id,
       field: h.field,
+      fieldLabel: FIELD_BY_NAME.get(h.field)?.label ?? h.field,
       oldOverridden: h.oldOverridden,
       oldValue: h.oldValue,
+      oldLabel: h.oldLabel ?? null,
       newOverridden: h.newOverridden,
       newValue: h.newValue,
+      newLabel: h.newLabel ?? null,
       source: h.source,
       batchId: h.batchId,
       batchSize: h.batchSize,

@@ -55,6 +55,8 @@ describe('overrides: precedence, validation, audit, revert', function () {
     await fx.store.applyOverrides({ variantIds: [knight], changes: [{ field: 'intended_use_bucket', value: 'display_large' }], source: 'user' });
     const use = field(await fx.store.getVariantDetail(knight), 'intended_use_bucket');
     assert.deepEqual([use.effective, use.effectiveLabel], ['display_large', 'Display (large scale)']);
+    const [entry] = (await fx.store.listAudit(knight, 0, 1)).items;
+    assert.deepEqual([entry?.field, entry?.newValue, entry?.newLabel, entry?.oldLabel], ['intended_use_bucket', 'display_large', 'Display (large scale)', null], 'the history reads as labels too');
     const support = field(await fx.store.getVariantDetail(knight), 'support_state');
     assert.equal(support.autoLabel, typeof support.auto === 'string' ? support.auto.charAt(0).toUpperCase() + support.auto.slice(1) : null);
     const choices = await fx.store.fieldChoices('intended_use_bucket', 'table', 10);
@@ -82,6 +84,10 @@ describe('overrides: precedence, validation, audit, revert', function () {
     assert.deepEqual(validateValue('tags', [' painted ', 'painted', '', 'queue'], null), ['painted', 'queue']);
     assert.equal(validateValue('notes', '   ', null), null);
     assert.throws(() => validateValue('character_name', 'two\nlines', null), OverrideValidationError);
+
+    await fx.store.applyOverrides({ variantIds: [knight], changes: [{ field: 'designer', value: 'ranger_works' }], source: 'user' });
+    const [entry] = (await fx.store.listAudit(knight, 0, 1)).items;
+    assert.deepEqual([entry?.newValue, entry?.newLabel], ['ranger_works', 'ranger works'], 'the history names the designer as the vocabulary does');
     // without a vocabulary, any key passes the type check
     assert.equal(validateValue('designer', ' somebody ', null), 'somebody');
   });
