@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LibraryStats } from '../core/store/types';
 import type { ScanController } from './scan/scan-controller';
 import type { StoreSession } from './store/store-session';
-import { formatBytes, formatCount } from './tree/format-size';
+import { formatBytes, formatCount } from '../shared/format-bytes';
 
 export class LibraryStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;

@@ -12,7 +12,7 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { panelState, toWebview, type PanelAuditEntry, type PanelField, type PanelState, type ToHost, type VariantView } from '../../src/shared/panel-protocol';
 import { describeWarning } from '../../src/core/normalize/warning-text';
-import { formatBytes } from '../../src/shared/format-bytes';
+import { formatBytes, formatCount } from '../../src/shared/format-bytes';
 
 interface VsCodeApi {
   postMessage(message: ToHost): void;
@@ -175,7 +175,7 @@ function render(): void {
     activeTab = (e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
   });
   app.replaceChildren(
-    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${v.fileCount} ${v.fileCount === 1 ? 'file' : 'files'} · ${formatBytes(v.sizeBytes)}`)),
+    h('header', {}, h('h1', {}, v.name, v.missing ? h('vscode-badge', {}, 'missing') : null), h('p', { class: 'path' }, `${v.rootPath} › ${v.relPath}`), h('p', {}, `${formatCount(v.fileCount, 'file')} · ${formatBytes(v.sizeBytes)}`)),
     h('p', { id: 'status', role: 'status' }, status),
     tabs,
   );

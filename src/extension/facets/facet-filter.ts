@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { FACETS, type FacetFilter, type FacetName } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
-import { formatCount } from '../tree/format-size';
+import { formatCount } from '../../shared/format-bytes';
 import type { VocabDomain } from '../../core/store/effective';
 import type { VocabDisplayNames } from '../vocab/display-names';
 

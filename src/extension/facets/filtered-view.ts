@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FilteredVariant } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
 import type { FacetFilterState } from './facet-filter';
-import { formatCount } from '../tree/format-size';
+import { formatCount } from '../../shared/format-bytes';
 import type { DisplayName } from '../vocab/display-names';
 import { nameOf } from '../../core/store/rel-path';
 

@@ -5,7 +5,7 @@ import { FIELDS } from '../../core/store/effective';
 import type { FieldChange, OverrideResult } from '../../core/store/overrides';
 import type { StoreSession } from '../store/store-session';
 import { pickFieldValue } from './value-picker';
-import { formatCount } from '../tree/format-size';
+import { formatCount } from '../../shared/format-bytes';
 
 /** `preset` skips the pickers (tests, other extensions): the change to apply. */
 export async function bulkOverride(

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ScanProgress } from '../../core/scan/types';
 import type { ScanLibraryOptions } from '../../core/store/scan-library';
 import type { LibraryStore, ScanSummary } from '../../core/store/types';
-import { formatCount } from '../tree/format-size';
+import { formatCount } from '../../shared/format-bytes';
 import type { StoreSession } from '../store/store-session';
 
 /** Crawls one root and applies the result to the store (core `scanLibrary`, or `WorkerStore.scanLibrary`). */

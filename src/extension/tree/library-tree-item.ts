@@ -1,6 +1,6 @@
 // Turns a library entry into the TreeItem VS Code renders: label, "N files · 1.2 GB", codicon, tooltip, context.
 import * as vscode from 'vscode';
-import { formatBytes, formatCount } from './format-size';
+import { formatBytes, formatCount } from '../../shared/format-bytes';
 import { KIND_ICONS, entryId, entryPath, type LibraryEntry } from './library-node';
 import type { DisplayName } from '../vocab/display-names';
 import { describeWarning } from '../../core/normalize/warning-text';
