@@ -8,25 +8,13 @@ import type { ScanOutcome } from '../../src/extension/scan/scan-controller';
 import type { LibraryEntry, RootEntry } from '../../src/extension/tree/library-node';
 import { BIG_FOLDER_VARIANTS, makeLibrary, type LibraryFixture } from './library-fixture';
 import { activateExtension, TestDatabase } from './test-database';
+import { treeChild as child, treeDescription as description, treeLabel as label } from './tree-rows';
 import { waitFor } from './wait';
 
 
-function label(api: StlManagerApi, e: LibraryEntry): string {
-  const l = api.tree.getTreeItem(e).label;
-  return typeof l === 'string' ? l : (l?.label ?? '');
-}
-function description(api: StlManagerApi, e: LibraryEntry): string {
-  return String(api.tree.getTreeItem(e).description ?? '');
-}
 function icon(api: StlManagerApi, e: LibraryEntry): string {
   const i = api.tree.getTreeItem(e).iconPath;
   return i instanceof vscode.ThemeIcon ? i.id : '';
-}
-async function child(api: StlManagerApi, parent: LibraryEntry, name: string): Promise<LibraryEntry> {
-  const children = await api.tree.getChildren(parent);
-  const found = children.find((c) => label(api, c) === name);
-  assert.ok(found, `no child "${name}" under "${label(api, parent)}": ${children.map((c) => label(api, c)).join(', ')}`);
-  return found;
 }
 function settingRoots(): string[] {
   return vscode.workspace.getConfiguration('stlManager').get<string[]>('libraryRoots') ?? [];

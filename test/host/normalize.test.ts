@@ -10,8 +10,8 @@ import type { NormalizeSummary } from '../../src/core/normalize/pipeline';
 import type { StlManagerApi } from '../../src/extension/api';
 import type { FilteredEntry } from '../../src/extension/facets/filtered-view';
 import type { VariantFeatures } from '../../src/extension/panel/variant-features';
-import type { LibraryEntry } from '../../src/extension/tree/library-node';
 import { activateExtension, TestDatabase, writeBytes } from './test-database';
+import { variantAt } from './tree-rows';
 import { waitFor } from './wait';
 
 const KNIGHT = 'Artisan Guild/Knight Commander';
@@ -29,17 +29,7 @@ describe('STL Manager normalization and facet filter', function () {
 
   const text = (v: string | boolean | vscode.MarkdownString | vscode.TreeItemLabel | undefined): string =>
     typeof v === 'string' ? v : typeof v === 'boolean' || v === undefined ? '' : v instanceof vscode.MarkdownString ? v.value : v.label;
-  async function variantItem(relPath: string): Promise<vscode.TreeItem> {
-    let entries = await api.tree.getChildren();
-    let found: LibraryEntry | undefined = entries[0];
-    for (const part of relPath.split('/')) {
-      entries = await api.tree.getChildren(found);
-      found = entries.find((e) => text(api.tree.getTreeItem(e).label) === part);
-      assert.ok(found, `no tree row ${part} of ${relPath}`);
-    }
-    assert.equal(found!.type, 'variant');
-    return api.tree.getTreeItem(found!);
-  }
+  const variantItem = async (relPath: string) => api.tree.getTreeItem(await variantAt(api, relPath));
   const normalize = (options?: { force: boolean }) => vscode.commands.executeCommand<NormalizeSummary>('stlManager.normalizeLibrary', options);
   const effective = async (relPath: string, field: string) =>
     (await (await api.session.get()).getVariantDetail(ids.get(relPath)!))?.fields.find((f) => f.field === field);

@@ -12,6 +12,7 @@ import type { LibraryEntry } from '../../src/extension/tree/library-node';
 import type { OverrideResult } from '../../src/core/store/overrides';
 import type { ToWebview } from '../../src/shared/panel-protocol';
 import { activateExtension, TestDatabase, writeBytes } from './test-database';
+import { treeDescription, variantAt } from './tree-rows';
 import { waitFor } from './wait';
 
 // PANEL_VIEW_TYPE of src/shared/panel-protocol.ts (host tests are transpiled, not bundled: only types come from src/)
@@ -26,19 +27,8 @@ describe('STL Manager variant panel and overrides', function () {
   let testDb: TestDatabase;
   let requestId = 100;
 
-  const label = (e: LibraryEntry) => {
-    const l = api.tree.getTreeItem(e).label;
-    return typeof l === 'string' ? l : (l?.label ?? '');
-  };
-  const description = (e: LibraryEntry) => String(api.tree.getTreeItem(e).description ?? '');
-  async function variantEntry(folder: string, name: string): Promise<LibraryEntry> {
-    const [r] = await api.tree.getChildren();
-    const f = (await api.tree.getChildren(r)).find((e) => label(e) === folder);
-    assert.ok(f, `no folder ${folder}`);
-    const v = (await api.tree.getChildren(f)).find((e) => label(e) === name);
-    assert.ok(v && v.type === 'variant', `no variant ${name}`);
-    return v;
-  }
+  const description = (e: LibraryEntry) => treeDescription(api, e);
+  const variantEntry = (folder: string, name: string) => variantAt(api, `${folder}/${name}`);
   const variantId = (e: LibraryEntry) => (e.type === 'variant' ? e.node.id : -1);
   async function send(message: Record<string, unknown>): Promise<Extract<ToWebview, { type: 'result' }>> {
     const id = requestId++;
