@@ -172,6 +172,29 @@ function attachConsole(page, sink) {
   page.on('pageerror', (e) => sink.push(`[pageerror] ${e.message}`));
 }
 
+/**
+ * A fresh headless browser on the workbench at `url`, loaded. `close()` saves the browser console to
+ * `<shots>/browser-console.log` and closes the browser; it also runs when loading fails.
+ */
+async function openWorkbench(url, shots, { timeout = 120_000 } = {}) {
+  const { page, close: closeBrowser } = await launch();
+  const consoleLines = [];
+  attachConsole(page, consoleLines);
+  const close = async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    fs.writeFileSync(path.join(shots, 'browser-console.log'), consoleLines.join('\n'));
+    await closeBrowser();
+  };
+  try {
+    await page.goto(url, { timeout });
+    await waitForWorkbench(page);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { page, close };
+}
+
 function parseArgs(argv) {
   const out = { _: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -184,4 +207,4 @@ function parseArgs(argv) {
   return out;
 }
 
-module.exports = { scenario, treeRow, SEL, workbenchUrl, launch, waitForWorkbench, openViewContainer, treeLabels, runCommand, pickFolder, waitForToast, shot, attachConsole, parseArgs };
+module.exports = { scenario, treeRow, SEL, workbenchUrl, launch, openWorkbench, waitForWorkbench, openViewContainer, treeLabels, runCommand, pickFolder, waitForToast, shot, attachConsole, parseArgs };

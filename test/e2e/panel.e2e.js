@@ -7,7 +7,6 @@
 //   node test/e2e/panel.e2e.js --port P --folder WORKSPACE --library DIR --ext-dev EXT_DIR --shots DIR
 // Prints one JSON line {passed, failed, checks, timings}; exit 0 when every check passed.
 'use strict';
-const fs = require('node:fs');
 const path = require('node:path');
 const wb = require('../../scripts/e2e/workbench');
 
@@ -111,12 +110,8 @@ async function waitForPanelTitle(page, name, timeout = 20_000) {
 
 async function main() {
   const timings = {};
-  const { page, close } = await wb.launch();
-  const consoleLines = [];
-  wb.attachConsole(page, consoleLines);
+  const { page, close } = await wb.openWorkbench(wb.workbenchUrl({ port, folder, devPath: extDev }), shots);
   try {
-    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev }), { timeout: 60_000 });
-    await wb.waitForWorkbench(page);
     await wb.openViewContainer(page, 'STL Manager');
     const rootName = path.basename(library);
     await row(page, rootName).waitFor({ timeout: 60_000 });
@@ -213,8 +208,6 @@ async function main() {
     timings.totalMs = Date.now() - T0;
     return { timings };
   } finally {
-    fs.mkdirSync(shots, { recursive: true });
-    fs.writeFileSync(path.join(shots, 'browser-console.log'), consoleLines.join('\n'));
     await close();
   }
 }

@@ -60,12 +60,8 @@ async function expand(page, label) {
 async function main() {
   makeLibrary();
   const timings = {};
-  const { page, close } = await wb.launch();
-  const consoleLines = [];
-  wb.attachConsole(page, consoleLines);
+  const { page, close } = await wb.openWorkbench(wb.workbenchUrl({ port, folder, devPath: extDev }), shots);
   try {
-    await page.goto(wb.workbenchUrl({ port, folder, devPath: extDev }), { timeout: 120_000 });
-    await wb.waitForWorkbench(page);
     await page.locator(wb.SEL.activityItem('STL Manager')).waitFor({ timeout: 120_000 });
     timings.workbenchReadyMs = Date.now() - T0;
     if (extDev) check('title shows the Extension Development Host', /Extension Development Host/.test(await page.title()) || (await page.locator('.part.titlebar', { hasText: 'Extension Development Host' }).count()) > 0, await page.title());
@@ -164,8 +160,6 @@ async function main() {
     timings.totalMs = Date.now() - T0;
     return { timings };
   } finally {
-    fs.mkdirSync(shots, { recursive: true });
-    fs.writeFileSync(path.join(shots, 'browser-console.log'), consoleLines.join('\n'));
     await close();
   }
 }
