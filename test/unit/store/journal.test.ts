@@ -173,6 +173,12 @@ describe('store: edit journal', function () {
   });
 
   it('drops a torn last line with a warning and keeps appending cleanly after it', async () => {
+    const reopensClean = async (replayed: number) => {
+      const s = await SqlStore.open(path);
+      assert.equal(s.openReport.journalReplayed, replayed);
+      assert.deepEqual(s.openReport.journalWarnings, []);
+      s.discard();
+    };
     const { store, ids } = await saved();
     await store.applyOverrides({ variantIds: [ids[0]!], changes: [{ field: 'designer', value: 'kept' }], source: 'user' });
     store.discard();
@@ -185,10 +191,7 @@ describe('store: edit journal', function () {
     assert.equal(statSync(journalPath(path)).size, good, 'the fragment is cut off');
     await b.applyOverrides({ variantIds: [ids[1]!], changes: [{ field: 'designer', value: 'next' }], source: 'user' });
     b.discard();
-    const c = await SqlStore.open(path);
-    assert.equal(c.openReport.journalReplayed, 2);
-    assert.deepEqual(c.openReport.journalWarnings, []);
-    c.discard();
+    await reopensClean(2);
 
     // a complete last line whose newline did not make it is replayed, and the next append starts a line of its own
     writeFileSync(journalPath(path), readFileSync(journalPath(path), 'utf8').replace(/\n$/, ''));
@@ -196,10 +199,7 @@ describe('store: edit journal', function () {
     assert.equal(d.openReport.journalReplayed, 2);
     await d.applyOverrides({ variantIds: [ids[2]!], changes: [{ field: 'designer', value: 'third' }], source: 'user' });
     d.discard();
-    const e = await SqlStore.open(path);
-    assert.equal(e.openReport.journalReplayed, 3);
-    assert.deepEqual(e.openReport.journalWarnings, []);
-    e.discard();
+    await reopensClean(3);
   });
 
   it('stops at a corrupt middle line: replays the lines before it, keeps the whole journal aside, reports it', async () => {
