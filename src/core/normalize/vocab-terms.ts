@@ -68,30 +68,40 @@ export function vocabTerms(c: NormalizeCues): TermMap {
   return m;
 }
 
+/** The terms a vocabulary edit changed, compiled once per run for the per-variant test below. */
+export interface ChangedTerms {
+  size: number;
+  structural: boolean;
+  /** Every changed term, and each word (2+ characters) of the multi-word ones (phrases, bigrams, one-edit matches). */
+  words: Set<string>;
+  /** Letters-only terms of 2+ characters: a new alias can split a glued token (`ryukomatoi`) differently. */
+  letterTerms: string[];
+}
+
 /** Terms whose meaning differs between two vocabularies (added, removed or changed). */
-export function changedTerms(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+export function changedTerms(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): ChangedTerms {
   const out = new Set<string>();
   for (const [k, v] of after) if (before.get(k) !== v) out.add(k);
   for (const k of before.keys()) if (!after.has(k)) out.add(k);
-  return out;
+  const words = new Set<string>();
+  const letterTerms: string[] = [];
+  for (const term of out) {
+    words.add(term);
+    const parts = term.split(/[ _-]+/u);
+    if (parts.length > 1) for (const w of parts) if (w.length >= 2) words.add(w);
+    if (term.length >= 2 && /^\p{L}+$/u.test(term)) letterTerms.push(term);
+  }
+  return { size: out.size, structural: out.has(STRUCTURAL), words, letterTerms };
 }
 
 /** True when a variant's lookup stream meets a changed term, so its result may differ under the new vocabulary. */
-export function meetsChangedTerms(input: VariantInput, changed: ReadonlySet<string>, cues: NormalizeCues): boolean {
-  if (changed.has(STRUCTURAL)) return true;
-  const base: string[] = [...input.tokens];
-  for (const c of input.options.rawComponents ?? []) base.push(...splitMixed(c));
-  for (const t of input.tokens) base.push(...segmentGlued(t, cues.glued));
-  const stream = new Set(base);
-  for (const term of changed) {
-    if (stream.has(term)) return true;
-    // Multi-word aliases (phrases, bigrams, one-edit phrase matches): any of their words in the stream.
-    const words = term.split(/[ _-]+/u);
-    if (words.length > 1 && words.some((w) => w.length >= 2 && stream.has(w))) return true;
-  }
-  // A new alias can split a glued token (`ryukomatoi`) differently: letters-only terms found inside a token.
-  for (const term of changed) {
-    if (term.length < 2 || !/^\p{L}+$/u.test(term)) continue;
+export function meetsChangedTerms(input: VariantInput, changed: ChangedTerms, cues: NormalizeCues): boolean {
+  if (changed.structural) return true;
+  const stream: string[] = [...input.tokens];
+  for (const c of input.options.rawComponents ?? []) stream.push(...splitMixed(c));
+  for (const t of input.tokens) stream.push(...segmentGlued(t, cues.glued));
+  for (const s of stream) if (changed.words.has(s)) return true;
+  for (const term of changed.letterTerms) {
     for (const t of input.tokens) if (t.length > term.length && t.includes(term)) return true;
   }
   return false;
