@@ -1,11 +1,9 @@
 // "STL Manager: Normalize Library" (progress, cancel) and normalization after each scan (setting
 // `stlManager.normalizeAfterScan`). The work runs where the database lives: in the store worker.
 import * as vscode from 'vscode';
-import { normalizeLibrary, type NormalizeProgress, type NormalizeSummary } from '../../core/normalize/pipeline';
-import { SqlStore } from '../../core/store/sql-store';
+import type { NormalizeProgress, NormalizeSummary } from '../../core/normalize/pipeline';
 import type { LibraryStore } from '../../core/store/types';
 import { WorkerStore } from '../../core/store/worker-store';
-import { VocabSession } from '../../core/vocab/vocab-session';
 import type { ScanController } from '../scan/scan-controller';
 import type { StoreSession } from '../store/store-session';
 import { vocabLayers } from '../vocab/register-vocab';
@@ -26,12 +24,7 @@ interface RunOptions {
 
 function run(store: LibraryStore, vocabDirs: string[], o: RunOptions): Promise<NormalizeSummary> {
   if (store instanceof WorkerStore) return store.normalizeLibrary({ vocabDirs, force: o.force, signal: o.signal, onProgress: o.onProgress });
-  if (store instanceof SqlStore) {
-    const session = new VocabSession(vocabDirs);
-    session.loadAll();
-    return normalizeLibrary(store.db, session.ruleset, o).then((s) => (store.markDirty(), s));
-  }
-  return Promise.reject(new Error('this store cannot normalize'));
+  return Promise.reject(new Error('this store cannot normalize: normalization runs in the store worker'));
 }
 
 function describe(s: NormalizeSummary): string {
