@@ -68,8 +68,11 @@ export function registerVariantFeatures(context: vscode.ExtensionContext, deps: 
       describeFilter();
       filtered.refresh();
     }),
-    // scans and normalization refresh the Library tree: the Filtered view follows
-    tree.onDidChangeTreeData(() => filtered.refresh()),
+    // scans and normalization refresh the whole Library tree (an `undefined` event): the Filtered view follows;
+    // a "Load more…" page re-renders one parent and changes no data, so it is left alone
+    tree.onDidChangeTreeData((e) => {
+      if (e === undefined) filtered.refresh();
+    }),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, serializer),
     // a click on one variant shows it; a multi-selection is for bulk edits and leaves the panel alone
     treeView.onDidChangeSelection((e) => {
