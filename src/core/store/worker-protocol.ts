@@ -28,7 +28,7 @@ export interface WorkerNormalizeOptions {
 
 /** Every call the worker answers: the LibraryStore methods plus worker-only ones. */
 export interface WorkerCalls extends StoreMethods {
-  /** Normalize every variant inside the worker (incremental). Progress arrives as `normalize-progress` events. */
+  /** Normalize every variant inside the worker (incremental). Progress arrives as events. */
   normalizeLibrary(options: WorkerNormalizeOptions): NormalizeSummary;
   /** Crawl + apply inside the worker (the scan never touches the caller's thread). Progress arrives as events. */
   scanLibrary(rootPath: string, options: WorkerScanOptions): ScanSummary;
@@ -63,8 +63,8 @@ export type FromWorker =
   | { type: 'open-failed'; error: WorkerErrorInfo }
   | { type: 'reply'; id: number; ok: true; value: unknown }
   | { type: 'reply'; id: number; ok: false; error: WorkerErrorInfo }
-  | { type: 'progress'; id: number; progress: ScanProgress }
-  | { type: 'normalize-progress'; id: number; progress: NormalizeProgress }
+  /** A long call's progress: a scan's or a normalization's, as the call's method says. */
+  | { type: 'progress'; id: number; progress: ScanProgress | NormalizeProgress }
   | { type: 'saved'; ms: number }
   | { type: 'save-failed'; error: WorkerErrorInfo };
 

@@ -35,8 +35,8 @@ export class WorkerStoreError extends Error {
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
-  onProgress?: (p: ScanProgress) => void;
-  onNormalizeProgress?: (p: NormalizeProgress) => void;
+  /** The caller's progress callback; the call's method decides which progress type arrives. */
+  onProgress?: (p: never) => void;
 }
 
 function workerEntry(explicit: string | undefined): { file: string; execArgv: string[] } {
@@ -98,11 +98,7 @@ export class WorkerStore implements LibraryStore {
 
   private onMessage(msg: FromWorker): void {
     if (msg.type === 'progress') {
-      this.pending.get(msg.id)?.onProgress?.(msg.progress);
-      return;
-    }
-    if (msg.type === 'normalize-progress') {
-      this.pending.get(msg.id)?.onNormalizeProgress?.(msg.progress);
+      (this.pending.get(msg.id)?.onProgress as ((p: ScanProgress | NormalizeProgress) => void) | undefined)?.(msg.progress);
       return;
     }
     if (msg.type !== 'reply') return;
@@ -123,7 +119,7 @@ export class WorkerStore implements LibraryStore {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: extra.onProgress, onNormalizeProgress: extra.onNormalizeProgress });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: extra.onProgress });
       const send = (m: ToWorker) => this.worker.postMessage(m);
       send({ type: 'call', id, method, args } as ToWorker);
       if (extra.signal) {
@@ -202,7 +198,7 @@ export class WorkerStore implements LibraryStore {
     options: WorkerNormalizeOptions & { signal?: AbortSignal; onProgress?: (p: NormalizeProgress) => void },
   ): Promise<NormalizeSummary> {
     const { signal, onProgress, ...rest } = options;
-    return this.call('normalizeLibrary', [rest], { signal, onNormalizeProgress: onProgress });
+    return this.call('normalizeLibrary', [rest], { signal, onProgress });
   }
 
   /** Scans a root inside the worker (crawl, archives, apply) and schedules a save. Cancel with `signal`. */

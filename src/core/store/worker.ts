@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     scanLibrary: (call, rootPath, options) =>
       scanLibrary(store, rootPath, { ...options, signal: call.signal, onProgress: (progress) => post({ type: 'progress', id: call.id, progress }) }),
     normalizeLibrary: (call, options) =>
-      normalizeInWorker(store, options, call.signal, (progress) => post({ type: 'normalize-progress', id: call.id, progress })),
+      normalizeInWorker(store, options, call.signal, (progress) => post({ type: 'progress', id: call.id, progress })),
     close: () => store.close(),
   };
 
