@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { FACETS, type FacetFilter, type FacetName } from '../../core/store/facets';
 import type { StoreSession } from '../store/store-session';
 import { formatCount } from '../../shared/format-bytes';
-import type { VocabDomain } from '../../core/store/effective';
+import { FIELD_BY_NAME } from '../../core/store/effective';
 import type { VocabDisplayNames } from '../vocab/display-names';
 
 export const FACET_LABELS: Record<FacetName, string> = {
@@ -17,9 +17,6 @@ export const FACET_LABELS: Record<FacetName, string> = {
   scale: 'Scale',
 };
 
-/** Facets whose values are vocabulary keys, shown by their display names. */
-const FACET_DOMAIN: Partial<Record<FacetName, VocabDomain>> = { designer: 'designer', game_system: 'game_system', faction: 'faction', unit: 'unit' };
-
 export class FacetFilterState implements vscode.Disposable {
   private filter: FacetFilter = { values: {}, nsfw: 'show' };
   private readonly changed = new vscode.EventEmitter<FacetFilter>();
@@ -27,11 +24,12 @@ export class FacetFilterState implements vscode.Disposable {
 
   constructor(readonly names?: VocabDisplayNames) {}
 
-  /** How a facet value reads in the views: the vocabulary's name for a key, "(no value)" for none. */
+  /** How a facet value reads in the views: the vocabulary's name for a key (a facet whose field is a vocabulary
+   *  field), "(no value)" for none. */
   valueLabel(facet: FacetName, value: string): string {
     if (value === '') return '(no value)';
-    const domain = FACET_DOMAIN[facet];
-    return domain && this.names ? this.names.name(domain, value) : value;
+    const type = FIELD_BY_NAME.get(facet)?.type;
+    return type?.kind === 'vocab' && this.names ? this.names.name(type.domain, value) : value;
   }
 
   get current(): FacetFilter {
