@@ -150,10 +150,7 @@ export class SqlStore implements LibraryStore {
           journalWarnings: replay.warnings,
         });
         if (n > 0) store.changed();
-        if (replay.replayed > 0) {
-          store.dirty = true;
-          refreshSearchIndex(db);
-        }
+        if (replay.replayed > 0) store.dirty = true;
         return store;
       }
     }
