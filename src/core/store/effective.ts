@@ -130,13 +130,14 @@ export interface VariantEffective {
   values: Record<string, FieldValue>;
 }
 
-/** Overrides of many variants: variantId → (field → manual value). */
-export function readOverrides(db: Database, variantIds?: readonly number[]): Map<number, Map<string, FieldValue>> {
+/** Overrides of many variants (of the given fields only, when named): variantId → (field → manual value). */
+export function readOverrides(db: Database, variantIds?: readonly number[], fields?: readonly string[]): Map<number, Map<string, FieldValue>> {
   const out = new Map<number, Map<string, FieldValue>>();
-  const where = variantIds ? `WHERE variant_id IN (${variantIds.map(() => '?').join(',') || 'NULL'})` : '';
-  const st = db.prepare(`SELECT variant_id, field, manual_value FROM override ${where}`);
+  const marks = (n: readonly unknown[]) => n.map(() => '?').join(',') || 'NULL';
+  const where = [variantIds ? `variant_id IN (${marks(variantIds)})` : '', fields ? `field IN (${marks(fields)})` : ''].filter(Boolean);
+  const st = db.prepare(`SELECT variant_id, field, manual_value FROM override ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`);
   try {
-    if (variantIds) st.bind([...variantIds]);
+    if (variantIds || fields) st.bind([...(variantIds ?? []), ...(fields ?? [])]);
     while (st.step()) {
       const [id, field, manual] = st.get() as [number, string, string | null];
       let m = out.get(id);
@@ -181,12 +182,10 @@ export function treeEffective(db: Database, variantIds: readonly number[]): Map<
   const out = new Map<number, TreeLabelValues>();
   if (variantIds.length === 0) return out;
   const marks = variantIds.map(() => '?').join(',');
-  const manual = new Map<string, FieldValue>();
-  const overrides = db.exec(`SELECT variant_id, field, manual_value FROM override WHERE field IN ('designer', 'support_state') AND variant_id IN (${marks})`, [...variantIds]);
-  for (const [id, field, value] of overrides[0]?.values ?? []) manual.set(`${id as number}\u0000${field as string}`, value === null ? null : asFieldValue(JSON.parse(value as string)));
+  const overrides = readOverrides(db, variantIds, ['designer', 'support_state']);
+  const none = new Map<string, FieldValue>();
   const label = (id: number, field: string, auto: unknown): string | null => {
-    const key = `${id}\u0000${field}`;
-    const v = manual.has(key) ? (manual.get(key) ?? null) : asFieldValue(auto);
+    const v = effectiveField(field, asFieldValue(auto), overrides.get(id) ?? none).effective;
     return isEmpty(v) ? null : displayValue(v);
   };
   const rows = db.exec(`SELECT v.id, n.designer, n.support_state, n.warnings FROM variant v LEFT JOIN variant_norm n ON n.variant_id = v.id WHERE v.id IN (${marks})`, [...variantIds]);
