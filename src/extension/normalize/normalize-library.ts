@@ -43,9 +43,10 @@ export function registerNormalizeLibrary(context: vscode.ExtensionContext, deps:
         const ctl = new AbortController();
         const sub = token.onCancellationRequested(() => ctl.abort());
         let reported = 0;
+        let s: NormalizeSummary | undefined;
         try {
           const store = await deps.session.get();
-          const s = await run(store, vocabDirs(), {
+          s = await run(store, vocabDirs(), {
             force,
             signal: ctl.signal,
             onProgress: (p) => {
@@ -64,7 +65,9 @@ export function registerNormalizeLibrary(context: vscode.ExtensionContext, deps:
           return undefined;
         } finally {
           sub.dispose();
-          deps.refresh();
+          // the scan (or the last write) already refreshed the views: re-read them only when this run changed
+          // something, or failed part-way
+          if (!s || s.normalized > 0 || s.carried > 0) deps.refresh();
         }
       }),
     ).finally(() => {
