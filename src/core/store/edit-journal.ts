@@ -3,7 +3,7 @@
 // save of the whole database; a full save empties the journal. Each line carries its seq, the id of the saved file
 // it extends, and the batch id and time the edit was given, so replaying it writes the same rows.
 // See docs/store.md "Edit journal" and journal-replay.ts.
-import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { RevertTarget } from './audit';
@@ -178,8 +178,7 @@ export function setJournalAsideFrom(path: string, at: number): string {
   copyFileSync(path, kept);
   withFd(kept, 'r', (fd) => fsyncSync(fd));
   fsyncDir(dirname(path));
-  truncateSync(path, at);
-  withFd(path, 'r', (fd) => fsyncSync(fd));
+  truncateJournal(path, at);
   return kept;
 }
 
