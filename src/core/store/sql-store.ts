@@ -367,12 +367,7 @@ export class SqlStore implements LibraryStore {
   }
 
   async applyOverrides(request: OverrideRequest): Promise<OverrideResult> {
-    const r = this.journaled({ op: 'override', request: journalRequest(request) }, (ctx) => applyOverrides(this.db, request, this.vocab, ctx));
-    if (r.entries > 0) {
-      this.dirty = true;
-      refreshSearchIndex(this.db);
-    }
-    return r;
+    return this.journaled({ op: 'override', request: journalRequest(request) }, (ctx) => applyOverrides(this.db, request, this.vocab, ctx));
   }
 
   async listAudit(variantId: number, offset: number, limit: number): Promise<Page<AuditEntry>> {
@@ -385,7 +380,17 @@ export class SqlStore implements LibraryStore {
   }
 
   async revertAudit(target: { entryId: number } | { batchId: string }): Promise<OverrideResult> {
-    const r = this.journaled({ op: 'revert', target, actor: 'user' }, (ctx) => revertAudit(this.db, target, 'user', ctx));
+    return this.journaled({ op: 'revert', target, actor: 'user' }, (ctx) => revertAudit(this.db, target, 'user', ctx));
+  }
+
+  /**
+   * Runs an edit so that it is durable when it returns: BEGIN → writes → journal seq in the database → line appended
+   * to the journal and fsynced → COMMIT. A failed append rolls the edit back. An edit that changed nothing is not
+   * journaled. In-memory stores have no journal. An edit that changed something marks the store dirty and
+   * re-indexes the variants it touched.
+   */
+  private journaled(op: JournalOp, run: (ctx: EditContext) => OverrideResult): OverrideResult {
+    const r = run(this.editContext(op));
     if (r.entries > 0) {
       this.dirty = true;
       refreshSearchIndex(this.db);
@@ -393,14 +398,10 @@ export class SqlStore implements LibraryStore {
     return r;
   }
 
-  /**
-   * Runs an edit so that it is durable when it returns: BEGIN → writes → journal seq in the database → line appended
-   * to the journal and fsynced → COMMIT. A failed append rolls the edit back. An edit that changed nothing is not
-   * journaled. In-memory stores have no journal.
-   */
-  private journaled(op: JournalOp, run: (ctx: EditContext) => OverrideResult): OverrideResult {
+  /** The context an edit runs in: for a file-backed store, one that journals it before COMMIT. */
+  private editContext(op: JournalOp): EditContext {
     const db = this.live();
-    if (this.path === null) return run(newEditContext());
+    if (this.path === null) return newEditContext();
     if (this.unjournaled || fileId(db) === null) this.saveNow();
     const file = fileId(db);
     if (file === null) throw new Error('the database has no file id after a save');
@@ -414,7 +415,7 @@ export class SqlStore implements LibraryStore {
         appendJournal(path, { ...op, seq, file, batchId: ctx.batchId, at: ctx.at });
       },
     };
-    return run(ctx);
+    return ctx;
   }
 
   async setVocabulary(choices: VocabChoices | null): Promise<void> {
