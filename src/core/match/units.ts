@@ -92,7 +92,6 @@ function mountContext(ruleset: Ruleset, text: string, scored: { unit: Unit; scor
 export function matchUnit(relPath: string, extraText: readonly string[], ruleset: Ruleset): UnitMatch | null {
   const index = ruleset.codex.unitsByPhrase;
   if (index.size === 0) return null;
-  const segments = relPath.replace(/\\/g, '/').split('/').map((s) => normText(s)).filter((s) => s.length > 0 && !NOISE_SEGMENTS.has(s));
   // Number-only tokens (part numbers 001, 002…) never start a unit phrase and multiply the n-grams: left out.
   const text = normText([relPath.replace(/[\\/]/g, ' '), ...extraText.filter((t) => /\p{L}/u.test(t))].join(' '));
   const words = text.split(' ').filter((w) => w.length > 0);
@@ -107,8 +106,10 @@ export function matchUnit(relPath: string, extraText: readonly string[], ruleset
     }
   }
   // A phrase inside a longer matched phrase does not count on its own.
-  const phrases = [...found].filter((p) => ![...found].some((q) => q !== p && ` ${q} `.includes(` ${p} `)));
+  const all = [...found];
+  const phrases = all.filter((p) => !all.some((q) => q !== p && ` ${q} `.includes(` ${p} `)));
   if (phrases.length === 0) return null;
+  const segments = relPath.replace(/\\/g, '/').split('/').map((s) => normText(s)).filter((s) => s.length > 0 && !NOISE_SEGMENTS.has(s));
   const hint = systemHint(text);
   const generic = cuesFor(ruleset).ambiguousAliases;
   const padded = ` ${text} `;
