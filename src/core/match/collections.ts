@@ -2,6 +2,7 @@
 // whose path pattern matches the relPath wins (label = the matched text); else the first whose alias occurs,
 // case-insensitively, in the leaf folder. The sequence number is group 1 of the first sequence pattern that
 // matches the file name, then the leaf folder.
+import { pathComponents } from '../normalize/tokenize';
 import type { Collection, Ruleset } from '../vocab/ruleset';
 
 export interface CollectionMatch {
@@ -20,12 +21,19 @@ function sequenceOf(c: Collection, texts: readonly string[]): number | null {
   return null;
 }
 
-export function matchCollection(relPath: string, designer: string | null, ruleset: Ruleset, fileName?: string): CollectionMatch | null {
+/** `components`: `pathComponents(relPath)`, when the caller has them already. */
+export function matchCollection(
+  relPath: string,
+  designer: string | null,
+  ruleset: Ruleset,
+  fileName?: string,
+  components?: readonly string[],
+): CollectionMatch | null {
   if (designer === null) return null;
   const list = ruleset.collections.get(designer);
   if (!list || list.length === 0) return null;
   const rel = relPath.replace(/\\/g, '/');
-  const parts = rel.split('/').filter((p) => p.length > 0);
+  const parts = components ?? pathComponents(relPath);
   const leaf = parts[parts.length - 1] ?? rel;
   const texts = fileName ? [fileName, leaf] : [leaf];
   for (const c of list) {

@@ -5,6 +5,7 @@
 import { normText } from '../vocab/norm-text';
 import type { Ruleset, Unit } from '../vocab/ruleset';
 import { cuesFor } from '../normalize/cues';
+import { pathComponents } from '../normalize/tokenize';
 
 export interface UnitMatch {
   unit: Unit;
@@ -89,7 +90,13 @@ function mountContext(ruleset: Ruleset, text: string, scored: { unit: Unit; scor
   for (const s of injected) scored.push({ ...s, score: s.score + bias(s.unit) });
 }
 
-export function matchUnit(relPath: string, extraText: readonly string[], ruleset: Ruleset): UnitMatch | null {
+/** `components`: `pathComponents(relPath)`, when the caller has them already. */
+export function matchUnit(
+  relPath: string,
+  extraText: readonly string[],
+  ruleset: Ruleset,
+  components?: readonly string[],
+): UnitMatch | null {
   const index = ruleset.codex.unitsByPhrase;
   if (index.size === 0) return null;
   // Number-only tokens (part numbers 001, 002…) never start a unit phrase and multiply the n-grams: left out.
@@ -109,7 +116,7 @@ export function matchUnit(relPath: string, extraText: readonly string[], ruleset
   const all = [...found];
   const phrases = all.filter((p) => !all.some((q) => q !== p && ` ${q} `.includes(` ${p} `)));
   if (phrases.length === 0) return null;
-  const segments = relPath.replace(/\\/g, '/').split('/').map((s) => normText(s)).filter((s) => s.length > 0 && !NOISE_SEGMENTS.has(s));
+  const segments = (components ?? pathComponents(relPath)).map((s) => normText(s)).filter((s) => s.length > 0 && !NOISE_SEGMENTS.has(s));
   const hint = systemHint(text);
   const generic = cuesFor(ruleset).ambiguousAliases;
   const padded = ` ${text} `;

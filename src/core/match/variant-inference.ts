@@ -1,6 +1,7 @@
 // Everything inferred for one variant: normalization, then the matchers that read its result (franchise from the
 // character, game system / faction / unit, collection). Shared by the library pipeline and `normalize-paths`.
 import { normalizeTokens, type VariantInput } from '../normalize/normalize';
+import { pathComponents } from '../normalize/tokenize';
 import type { NormalizeResult } from '../normalize/types';
 import type { Ruleset } from '../vocab/ruleset';
 import { matchCollection, type CollectionMatch } from './collections';
@@ -17,10 +18,11 @@ export function inferVariant(relPath: string, firstFile: string | undefined, inp
   const result = normalizeTokens(input.tokens, ruleset, input.options);
   const f = result.fields;
   if (f.franchise === null) f.franchise = matchFranchise(f, ruleset, result.warnings);
-  const unit = matchUnit(relPath, result.residual, ruleset);
+  const components = input.options.rawComponents ?? pathComponents(relPath);
+  const unit = matchUnit(relPath, result.residual, ruleset, components);
   // SPEC §3.3.3: a variant matched to a game system is for the tabletop unless something else said otherwise.
   if (unit && f.intended_use_bucket === null && !result.warnings.includes('intended_use_conflict')) f.intended_use_bucket = 'tabletop_intent';
-  const collection = matchCollection(relPath, f.designer, ruleset, firstFile?.replace(/\\/g, '/').split('/').pop());
+  const collection = matchCollection(relPath, f.designer, ruleset, firstFile?.replace(/\\/g, '/').split('/').pop(), components);
   return { result, unit, collection };
 }
 
