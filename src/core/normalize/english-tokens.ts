@@ -4,20 +4,19 @@
 // accents (NFKD, as the original without Unidecode), ASCII unchanged. Lowercase, de-duplicated in order.
 import type { Glossary } from '../vocab/ruleset';
 import { BoundedCache } from './bounded-cache';
+import { isAscii } from './tokenize';
 
 const MAX_PHRASE = 5;
 const SPANISH_LIMB = /^(pierna|brazo)(izq|izqda|izqdo|izquierda|drch|der|derecha|derecho)$/u;
 const LIMB: Record<string, string> = { pierna: 'leg', brazo: 'arm' };
 const LEFT = new Set(['izq', 'izqda', 'izqdo', 'izquierda']);
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/u;
 
 /** Non-ASCII glossary keys, longest first, so a token holding several prefers the most specific. */
 const nonAsciiKeysCache = new WeakMap<Glossary, readonly [string, string][]>();
 function nonAsciiKeys(glossary: Glossary): readonly [string, string][] {
   let keys = nonAsciiKeysCache.get(glossary);
   if (!keys) {
-    keys = [...glossary.merged].filter(([k]) => !ASCII.test(k)).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    keys = [...glossary.merged].filter(([k]) => !isAscii(k)).sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
     nonAsciiKeysCache.set(glossary, keys);
   }
   return keys;
@@ -64,7 +63,7 @@ function romanize(token: string): string {
 function single(token: string, glossary: Glossary): string {
   const limb = SPANISH_LIMB.exec(token);
   if (limb) return `${LEFT.has(limb[2]) ? 'left' : 'right'} ${LIMB[limb[1]]}`;
-  if (ASCII.test(token)) return token;
+  if (isAscii(token)) return token;
   for (const [key, english] of nonAsciiKeys(glossary)) if (token.includes(key)) return english;
   return romanize(token);
 }

@@ -11,8 +11,12 @@ const SHORT_ALPHA_SUFFIX = /^[A-Za-z]{1,5}$/;
 const SPLIT_RE = /[\s_\-]+/u;
 const EDGE_STRIP_RE = /^[()[\]{}+]+|[()[\]{}+]+$/gu;
 export const MIN_TOKEN_LENGTH = 2;
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\x00-\x7f]*$/;
+
+/** Every UTF-16 code unit below 0x80 (the empty string included). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** Length in code points (what the original's Python `len` counts), so one astral character is one. */
 export function codePointLength(s: string): number {
@@ -54,7 +58,7 @@ function tokenizeComponentUncached(component: string): string[] {
   const out: string[] = [];
   const stripped = stripComponentExtension(component);
   // NFC only matters (and only costs) outside ASCII.
-  const base = (ASCII.test(stripped) ? stripped : stripped.normalize('NFC')).toLowerCase();
+  const base = (isAscii(stripped) ? stripped : stripped.normalize('NFC')).toLowerCase();
   for (const raw of base.split(SPLIT_RE)) {
     if (codePointLength(raw) < MIN_TOKEN_LENGTH) continue;
     let t = raw.replace(EDGE_STRIP_RE, '');
