@@ -1,5 +1,6 @@
 // The token stream of one variant (SPEC §2.3): its folder path, then the names of its model files, then synthetic
 // `<N>scale` / `<NN>mm` tokens read from the raw path text. Order-preserving and de-duplicated.
+import { isSkippedName } from '../scan/skip-rules';
 import { componentTokens, pathComponents } from './tokenize';
 
 export const MODEL_EXTENSIONS: ReadonlySet<string> = new Set([
@@ -60,7 +61,8 @@ export function variantTokens(relPath: string, files: readonly string[]): string
 /** The same, given the relPath's components (`pathComponents(relPath)`), which the caller needs anyway. */
 export function variantTokensOf(relPath: string, components: readonly string[], files: readonly string[]): string[] {
   const variant = relPath.includes('\\') ? relPath.replace(/\\/g, '/') : relPath;
-  const junk = isMacJunk(variant);
+  // A `__MACOSX` folder anywhere in the variant's path (the folder the scan skips): its tokens never count.
+  const junk = components.some((c) => isSkippedName(c, true));
   const tokens: string[] = [];
   const seen = new Set<string>();
   if (!junk) for (const c of components) addNew(componentTokens(c), seen, tokens);
